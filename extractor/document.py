@@ -1,0 +1,84 @@
+"""The in-memory document every stage reads: pages of positioned words and lines.
+
+Coordinates are PDF points from the page's top-left corner, for text-layer and
+OCR pages alike, so that layout rules serve both kinds of page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    font: str = ""
+    size: float = 0.0
+    bold: bool = False
+    confidence: float | None = None  # Tesseract's 0-100; None for the text layer
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class Cell:
+    """A run of words on one line separated from its neighbours by a wide gap (a table column)."""
+
+    text: str
+    x0: float
+    x1: float
+    start: int  # offsets into the page text
+    end: int
+
+
+@dataclass
+class Line:
+    text: str
+    cells: list[Cell]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    start: int = 0  # offsets into the page text
+    end: int = 0
+    page: int = 0
+    furniture: bool = False  # running header/footer, page number, signature box
+
+
+@dataclass
+class Page:
+    number: int  # from 1
+    width: float
+    height: float
+    source: str  # "text-layer" or "ocr"
+    words: list[Word] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    text: str = ""
+
+    def content_lines(self) -> list[Line]:
+        return [line for line in self.lines if not line.furniture]
+
+
+@dataclass
+class Document:
+    path: str
+    sha256: str
+    pages: list[Page]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text_source(self) -> str:
+        kinds = {page.source for page in self.pages}
+        if len(kinds) == 1:
+            return kinds.pop()
+        return "mixed" if kinds else "text-layer"
+
+    def lines(self) -> list[Line]:
+        return [line for page in self.pages for line in page.content_lines()]

@@ -1,0 +1,139 @@
+"""Stage 2, find layout: words into lines and cells, the page text, page furniture.
+
+A line is the words whose boxes share a row; a wide gap inside a row starts a
+new cell, so a table laid out as columns (name | role | note) or a two-column
+signature block stays one row with its columns apart. Cells are joined by a tab
+in the page text, words by a space, lines by a newline; every evidence offset
+indexes that text.
+"""
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+
+import regex
+
+from extractor.document import Cell, Document, Line, Page, Word
+from extractor.vocab import load
+
+
+def _rules() -> dict:
+    return load("layout")
+
+
+def group_lines(words: list[Word]) -> list[list[Word]]:
+    """Words into rows by vertical overlap, top to bottom, each row left to right."""
+    rows: list[list[Word]] = []
+    extents: list[tuple[float, float]] = []
+    for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        height = max(word.height, 0.1)
+        placed = False
+        # Only the last rows can share a row with a word further down the page.
+        for index in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+            top, bottom = extents[index]
+            overlap = min(bottom, word.bottom) - max(top, word.top)
+            if overlap >= 0.5 * min(height, bottom - top):
+                rows[index].append(word)
+                extents[index] = (min(top, word.top), max(bottom, word.bottom))
+                placed = True
+                break
+        if not placed:
+            rows.append([word])
+            extents.append((word.top, word.bottom))
+    order = sorted(range(len(rows)), key=lambda i: extents[i][0])
+    return [sorted(rows[i], key=lambda w: w.x0) for i in order]
+
+
+def _line_size(row: list[Word]) -> float:
+    sizes = [w.size or w.height for w in row]
+    return statistics.median(sizes) if sizes else 10.0
+
+
+def split_cells(row: list[Word], size: float) -> list[list[Word]]:
+    gap_limit = _rules()["lines"]["cell_gap_em"] * size
+    cells: list[list[Word]] = [[row[0]]]
+    for previous, word in zip(row, row[1:]):
+        if word.x0 - previous.x1 > gap_limit:
+            cells.append([word])
+        else:
+            cells[-1].append(word)
+    return cells
+
+
+def build_page_text(page: Page) -> None:
+    """Fill ``page.lines`` and ``page.text`` from ``page.words``."""
+    lines: list[Line] = []
+    parts: list[str] = []
+    offset = 0
+    for row in group_lines(page.words):
+        size = _line_size(row)
+        cells: list[Cell] = []
+        line_start = offset
+        for index, cell_words in enumerate(split_cells(row, size)):
+            if index:
+                parts.append("\t")
+                offset += 1
+            text = " ".join(w.text for w in cell_words)
+            cells.append(Cell(text=text, x0=cell_words[0].x0, x1=cell_words[-1].x1, start=offset, end=offset + len(text)))
+            parts.append(text)
+            offset += len(text)
+        bold_share = sum(len(w.text) for w in row if w.bold) / max(1, sum(len(w.text) for w in row))
+        lines.append(
+            Line(
+                text="\t".join(c.text for c in cells), cells=cells,
+                x0=row[0].x0, x1=max(w.x1 for w in row), top=min(w.top for w in row),
+                bottom=max(w.bottom for w in row), size=size, bold=bold_share > 0.6,
+                start=line_start, end=offset, page=page.number,
+            )
+        )
+        parts.append("\n")
+        offset += 1
+    page.lines = lines
+    page.text = "".join(parts)
+
+
+def _compiled(patterns: list[str]) -> list[regex.Pattern]:
+    return [regex.compile(p, regex.IGNORECASE) for p in patterns]
+
+
+def _repeat_key(text: str) -> str:
+    return regex.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def mark_furniture(pages: list[Page]) -> None:
+    """Flag running headers and footers, page numbers and signature boxes."""
+    rules = _rules()["furniture"]
+    line_patterns = _compiled(rules["line_patterns"])
+    cell_patterns = _compiled(rules["cell_patterns"])
+    margin = rules["margin_share"]
+
+    def in_margin(line: Line, page: Page) -> bool:
+        return line.bottom < page.height * margin or line.top > page.height * (1 - margin)
+
+    repeats: Counter[str] = Counter()
+    for page in pages:
+        repeats.update({_repeat_key(line.text) for line in page.lines if in_margin(line, page)})
+
+    for page in pages:
+        for line in page.lines:
+            plain = " ".join(line.text.split())
+            if any(p.fullmatch(plain) for p in line_patterns):
+                line.furniture = True
+            elif len(pages) >= rules["repeat_min_pages"] and in_margin(line, page) and repeats[_repeat_key(line.text)] >= rules["repeat_min_pages"]:
+                line.furniture = True
+            elif len(line.cells) > 1:
+                kept = [c for c in line.cells if not any(p.fullmatch(c.text.strip()) for p in cell_patterns)]
+                if not kept:
+                    line.furniture = True
+                elif len(kept) < len(line.cells):
+                    # Keep the content cells; the dropped ones stay in the page text for offsets.
+                    line.cells = kept
+                    line.text = "\t".join(c.text for c in kept)
+                    line.start, line.end = kept[0].start, kept[-1].end
+
+
+def find_layout(document: Document) -> Document:
+    for page in document.pages:
+        build_page_text(page)
+    mark_furniture(document.pages)
+    return document

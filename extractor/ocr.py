@@ -1,0 +1,157 @@
+"""OCR of pages without a usable text layer: render, deskew, Tesseract ``swe`` words with boxes.
+
+Measured on 2-core machines with mildly degraded scans: 200 dpi with one
+Tesseract thread per process is fastest with no loss of accuracy (its own
+threading was 3-4x slower), and deskewing first cut the character error rate
+from about 0.9% to 0.25%. Words are taken from Tesseract's TSV with their boxes,
+so the layout stage groups them into lines the same way as text-layer words.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import regex
+from PIL import Image
+
+from extractor import errors
+
+LANGUAGE = os.environ.get("PROTOKOLL_OCR_LANG", "swe")
+TARGET_DPI = 200
+MAX_DPI = 300
+MAX_SKEW_DEGREES = 3.0
+SKEW_STEP = 0.25
+TESSERACT_TIMEOUT_S = 240
+
+
+@dataclass
+class OcrWord:
+    text: str
+    x0: float  # PDF points, top-left origin
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    confidence: float
+    block: int
+    line: int
+
+
+@lru_cache(maxsize=1)
+def tesseract_path() -> str | None:
+    return shutil.which("tesseract")
+
+
+@lru_cache(maxsize=1)
+def tesseract_languages() -> tuple[str, ...]:
+    exe = tesseract_path()
+    if not exe:
+        return ()
+    out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, check=False)
+    return tuple(line.strip() for line in out.stdout.splitlines()[1:] if line.strip())
+
+
+def tesseract_version() -> str | None:
+    exe = tesseract_path()
+    if not exe:
+        return None
+    out = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False)
+    first = (out.stdout or out.stderr).splitlines()
+    return first[0].strip() if first else None
+
+
+def render_dpi(scan_dpi: float | None) -> int:
+    """The scan's own resolution, upsampled to 200 dpi when lower and capped at 300."""
+    if not scan_dpi:
+        return TARGET_DPI
+    return int(round(min(MAX_DPI, max(TARGET_DPI, scan_dpi))))
+
+
+def skew_angle(gray: np.ndarray) -> float:
+    """The rotation (degrees) that makes text rows sharpest: a projection-profile search."""
+    image = Image.fromarray(gray)
+    scale = 1000 / max(image.size)
+    if scale < 1:
+        image = image.resize((int(image.width * scale), int(image.height * scale)), Image.BILINEAR)
+    ink = Image.fromarray(((np.asarray(image) < 160) * 255).astype(np.uint8))
+    best_angle, best_score = 0.0, -1.0
+    for angle in np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, SKEW_STEP):
+        rows = np.asarray(ink.rotate(float(angle), resample=Image.NEAREST, fillcolor=0)).sum(axis=1, dtype=np.float64)
+        score = float(np.sum(np.diff(rows) ** 2))
+        if score > best_score:
+            best_angle, best_score = float(angle), score
+    return best_angle
+
+
+def _run_tesseract(image: Image.Image) -> str:
+    exe = tesseract_path()
+    if not exe:
+        raise errors.OcrUnavailableError("this page needs OCR but Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-swe)")
+    if LANGUAGE not in tesseract_languages():
+        raise errors.OcrUnavailableError(f"this page needs OCR but Tesseract has no '{LANGUAGE}' language pack (apt-get install tesseract-ocr-swe)")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    try:
+        done = subprocess.run(
+            [exe, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "-c", "preserve_interword_spaces=1", "tsv"],
+            input=buffer.getvalue(), capture_output=True, env=env, timeout=TESSERACT_TIMEOUT_S, check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise errors.ExtractionError(f"Tesseract took more than {TESSERACT_TIMEOUT_S} s on one page", "ocr-timeout") from None
+    if done.returncode != 0:
+        raise errors.ExtractionError(f"Tesseract failed: {done.stderr.decode('utf-8', 'replace').strip()[:200]}", "ocr-failed")
+    return done.stdout.decode("utf-8", "replace")
+
+
+# Tesseract reads a paragraph sign at a line start as $, & or S followed by digits.
+_SECTION_SIGN = regex.compile(r"^[$&]\s?(?=\d)")
+
+
+def parse_tsv(tsv: str, points_per_pixel: float) -> list[OcrWord]:
+    words: list[OcrWord] = []
+    first_in_line: set[tuple[int, int, int]] = set()
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row.get("level") != "5":
+            continue
+        text = (row.get("text") or "").strip()
+        conf = float(row.get("conf") or -1)
+        if not text or conf < 0:
+            continue
+        key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
+        if key not in first_in_line:
+            first_in_line.add(key)
+            text = _SECTION_SIGN.sub("§", text)
+        left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))
+        words.append(
+            OcrWord(
+                text=text, x0=left * points_per_pixel, x1=(left + width) * points_per_pixel,
+                top=top * points_per_pixel, bottom=(top + height) * points_per_pixel,
+                size=height * points_per_pixel, confidence=conf,
+                block=key[0], line=key[0] * 10000 + key[1] * 100 + key[2],
+            )
+        )
+    return words
+
+
+def ocr_image(image: Image.Image, dpi: int) -> list[OcrWord]:
+    gray = np.asarray(image.convert("L"))
+    angle = skew_angle(gray)
+    picture = image.convert("L")
+    if abs(angle) >= SKEW_STEP:
+        picture = picture.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+    return parse_tsv(_run_tesseract(picture), 72.0 / dpi)
+
+
+def ocr_page(page, scan_dpi: float | None = None) -> list[OcrWord]:
+    """OCR one pypdfium2 page; word boxes come back in PDF points."""
+    dpi = render_dpi(scan_dpi)
+    bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+    image = bitmap.to_pil()
+    return ocr_image(image, dpi)

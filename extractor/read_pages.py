@@ -1,0 +1,166 @@
+"""Stage 1, read pages: a PDF file in, positioned words per page out.
+
+Each page is read from its text layer (pdfplumber) when it has a usable one
+and OCR'd with Tesseract otherwise; the decision is made page by page because
+files mix born-digital and scanned pages.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import regex
+
+from extractor import errors
+from extractor.document import Document, Page, Word
+from extractor.ocr import ocr_page
+from extractor.text_quality import assess
+
+# LaTeX PDFs without proper fonts draw å, ä, ö, é as a spacing accent next to
+# the base letter ("f¨or"); these map each spacing accent to its combining form.
+_SPACING_ACCENTS = {"¨": "\u0308", "˚": "\u030a", "´": "\u0301", "`": "\u0300", "˜": "\u0303", "ˆ": "\u0302"}
+_ACCENT_BEFORE = regex.compile(r"([¨˚´`˜ˆ])(\p{L})")
+_ACCENT_AFTER = regex.compile(r"(\p{L})([¨˚´`˜ˆ])")
+_BOLD_FONT = regex.compile(r"bold|black|heavy|semibold|demi|\bbx", regex.IGNORECASE)
+
+MAX_FILE_BYTES = 1 << 30
+MIN_LAYER_CHARS = 20
+
+
+def normalise_text(text: str) -> str:
+    """NFC with spacing accents joined to their letter, soft hyphens and odd spaces made plain."""
+    text = text.replace("\xad", "-").replace("\xa0", " ").replace("\u2009", " ")
+    text = _ACCENT_BEFORE.sub(lambda m: m.group(2) + _SPACING_ACCENTS[m.group(1)], text)
+    text = _ACCENT_AFTER.sub(lambda m: m.group(1) + _SPACING_ACCENTS[m.group(2)], text)
+    return unicodedata.normalize("NFC", text)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise errors.NotFoundError(f"{path}: no such file")
+    if path.is_dir():
+        raise errors.NotPdfError(f"{path}: is a folder, not a PDF file")
+    size = path.stat().st_size
+    if size == 0:
+        raise errors.EmptyFileError(f"{path}: the file is empty")
+    if size > MAX_FILE_BYTES:
+        raise errors.ExtractionError(f"{path}: the file is {size >> 20} MB, over the 1024 MB limit", "too-large")
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise errors.NotPdfError(f"{path}: not a PDF file (no %PDF header)")
+
+
+def _open_pdfium(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message:
+            raise errors.EncryptedPdfError(f"{path}: the PDF is encrypted with a password") from None
+        raise errors.DamagedPdfError(f"{path}: the PDF is damaged or truncated ({exc})") from None
+
+
+def _layer_words(plumber_page: pdfplumber.page.Page) -> list[Word]:
+    words = plumber_page.extract_words(
+        x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, extra_attrs=["fontname", "size"]
+    )
+    result = []
+    for w in words:
+        text = normalise_text(w["text"]).strip()
+        if not text or not w.get("upright", True):
+            continue
+        result.append(
+            Word(
+                text=text, x0=w["x0"], x1=w["x1"], top=w["top"], bottom=w["bottom"],
+                font=w.get("fontname", ""), size=float(w.get("size") or 0.0),
+                bold=bool(_BOLD_FONT.search(w.get("fontname", ""))),
+            )
+        )
+    return result
+
+
+def _image_coverage(page: pdfium.PdfPage) -> tuple[float, float | None]:
+    """Share of the page area covered by images, and the largest image's resolution in dpi."""
+    width, height = page.get_size()
+    covered, best_dpi, best_area = 0.0, None, 0.0
+    for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        area = max(0.0, right - left) * max(0.0, top - bottom)
+        covered += area
+        if area > best_area and right > left:
+            best_area = area
+            px_width, _ = obj.get_px_size()
+            best_dpi = px_width / ((right - left) / 72.0)
+    return min(1.0, covered / (width * height or 1.0)), best_dpi
+
+
+def read_document(path: str | os.PathLike, *, ocr: bool = True) -> Document:
+    """Read every page of the PDF at ``path``; raise an ``ExtractionError`` for unreadable input."""
+    path = Path(path)
+    _check_file(path)
+    sha = file_sha256(path)
+    pdf = _open_pdfium(path)
+    warnings: list[str] = []
+    try:
+        page_count = len(pdf)
+        if page_count == 0:
+            raise errors.NoPagesError(f"{path}: the PDF has no pages")
+        try:
+            plumber = pdfplumber.open(str(path))
+        except Exception as exc:  # pdfminer raises many types for damaged files
+            raise errors.DamagedPdfError(f"{path}: the PDF cannot be parsed ({type(exc).__name__})") from None
+        with plumber:
+            pages = [
+                _read_page(pdf[index], plumber.pages[index], index + 1, ocr, warnings)
+                for index in range(page_count)
+            ]
+    finally:
+        pdf.close()
+    return Document(path=str(path), sha256=sha, pages=pages, warnings=warnings)
+
+
+def _read_page(pdfium_page, plumber_page, number: int, ocr: bool, warnings: list[str]) -> Page:
+    width, height = pdfium_page.get_size()
+    char_count = pdfium_page.get_textpage().count_chars()
+    coverage, scan_dpi = _image_coverage(pdfium_page)
+    page = Page(number=number, width=width, height=height, source="text-layer")
+    if char_count >= MIN_LAYER_CHARS:
+        try:
+            page.words = _layer_words(plumber_page)
+        except Exception as exc:
+            warnings.append(f"page {number}: the text layer could not be read ({type(exc).__name__}); OCR used")
+            page.words = []
+        text = " ".join(w.text for w in page.words)
+        quality = assess(text)
+        if page.words and (quality.usable or coverage < 0.5):
+            return page
+        if page.words:
+            warnings.append(f"page {number}: text layer looks like poor OCR ({quality.describe()}); page OCR'd again")
+    if coverage < 0.05 and char_count == 0:
+        return page  # a blank page: nothing drawn to read
+    if not ocr:
+        warnings.append(f"page {number}: no usable text layer and OCR is off; page left empty")
+        return page
+    page.source = "ocr"
+    page.words = [
+        Word(text=normalise_text(w.text), x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom,
+             size=w.size, confidence=w.confidence)
+        for w in ocr_page(pdfium_page, scan_dpi=scan_dpi)
+    ]
+    low = [w for w in page.words if w.confidence is not None and w.confidence < 50]
+    if page.words and len(low) / len(page.words) > 0.2:
+        warnings.append(f"page {number}: OCR is unsure of {len(low)} of {len(page.words)} words")
+    return page

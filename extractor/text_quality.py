@@ -1,0 +1,58 @@
+"""Is a page's text layer readable Swedish, or the garbage of a poor OCR layer?
+
+Scanned minutes often carry an OCR layer made by the scanner; some are good,
+some read "Stcnäldcrns sa ml?i I lighctslii". We measure, per page, the share
+of word tokens that are known Swedish word forms and the share of characters
+that no Swedish text uses, and OCR the page ourselves when the layer fails.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from extractor.vocab import load
+
+_TOKEN = regex.compile(r"\p{L}+")
+_ODD = regex.compile(r"[^\p{L}\p{N}\s.,:;!?()\-–—/%§&\"'’”«»*+=@#\[\]]")
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    text = resources.files("extractor").joinpath("data/swedish_words.txt").read_text("utf-8")
+    extra = load("layout")["quality"]["extra_known_words"]
+    return frozenset(text.split()) | frozenset(extra)
+
+
+@dataclass(frozen=True)
+class TextQuality:
+    tokens: int
+    known_share: float
+    odd_share: float
+
+    @property
+    def usable(self) -> bool:
+        rules = load("layout")["quality"]
+        if self.tokens < rules["min_tokens"]:
+            return True  # too little text to judge; short born-digital pages are common
+        return self.known_share >= rules["min_known_share"] and self.odd_share <= rules["max_odd_share"]
+
+    def describe(self) -> str:
+        return f"{self.known_share:.0%} known Swedish words, {self.odd_share:.1%} odd characters"
+
+
+def assess(text: str) -> TextQuality:
+    text = unicodedata.normalize("NFC", text)
+    tokens = [t.lower() for t in _TOKEN.findall(text) if len(t) > 1]
+    lexicon = known_words()
+    known = sum(1 for t in tokens if t in lexicon)
+    visible = sum(1 for ch in text if not ch.isspace())
+    odd = len(_ODD.findall(text))
+    return TextQuality(
+        tokens=len(tokens),
+        known_share=known / len(tokens) if tokens else 0.0,
+        odd_share=odd / visible if visible else 0.0,
+    )
