@@ -1,0 +1,73 @@
+"""Stage 6, assemble: the fields of every stage into one ``Minutes`` document."""
+from __future__ import annotations
+
+from extractor import __version__
+from extractor.document import Document
+from extractor.entities import resolve_person
+from extractor.fields.items import ItemFields
+from extractor.fields.meeting import MeetingFields, NextMeetingFields
+from extractor.fields.participants import PersonEntry
+from extractor.fields.signatures import SignatureFields
+from extractor.model import (
+    Assignment, Decision, Entity, Evidence, Item, Meeting, Minutes, NextMeeting, PageText,
+    Participant, Signature, Source,
+)
+from pathlib import Path
+
+
+def _participant(entry: PersonEntry) -> Participant:
+    roles = [r for r in dict.fromkeys(entry.roles) if r != entry.role]
+    return Participant(
+        name=entry.name, affiliation=entry.affiliation, role=entry.role, roles=roles, status=entry.status,
+        group=entry.group, evidence=Evidence(page=entry.page, start=entry.start, end=entry.end),
+    )
+
+
+def _item(fields: ItemFields, participant_names: list[str]) -> Item:
+    return Item(
+        number=fields.number,
+        title=fields.title,
+        text=fields.text,
+        decisions=[Decision(text=d.text, evidence=Evidence(page=d.page, start=d.start, end=d.end)) for d in fields.decisions],
+        assignments=[
+            Assignment(assignee=assignee, person=resolve_person(assignee, participant_names), task=task)
+            for assignee, task in fields.assignments
+        ],
+        references=fields.references,
+        evidence=Evidence(page=fields.page, start=fields.start, end=fields.end),
+    )
+
+
+def assemble(
+    document: Document,
+    meeting: MeetingFields,
+    people: list[PersonEntry],
+    items: list[ItemFields],
+    next_meeting: NextMeetingFields | None,
+    signatures: list[SignatureFields],
+    entities: list[dict],
+    warnings: list[str],
+    include_text: bool = False,
+) -> Minutes:
+    participants = [_participant(p) for p in people]
+    names = [p.name for p in participants]
+    return Minutes(
+        source=Source(
+            file=Path(document.path).name, sha256=document.sha256, pages=len(document.pages),
+            text_source=document.text_source, extractor_version=__version__,
+        ),
+        document_type=meeting.document_type,
+        organisation=meeting.organisation,
+        body=meeting.body,
+        meeting=Meeting(
+            date=meeting.date, start_time=meeting.start_time, end_time=meeting.end_time,
+            place=meeting.place, number=meeting.number,
+        ),
+        participants=participants,
+        items=[_item(i, names) for i in items],
+        next_meeting=NextMeeting(**vars(next_meeting)) if next_meeting else None,
+        signatures=[Signature(name=s.name, role=s.role, label=s.label) for s in signatures],
+        entities=[Entity(**e) for e in entities],
+        warnings=[*document.warnings, *warnings],
+        pages=[PageText(number=p.number, text=p.text, source=p.source) for p in document.pages] if include_text else None,
+    )

@@ -1,0 +1,250 @@
+"""Named entities in minutes: PER, ORG, LOC from the project's spaCy model, DATE and TIME
+from :mod:`extractor.dates`.
+
+The model lives in ``models/sv_protokoll_ner`` (see ``models/README.md``);
+``PROTOKOLL_NER_MODEL`` points elsewhere. Its MISC label (trained on the news
+corpus) is not part of the output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from extractor.errors import ExtractionError
+
+MODEL_ENV = "PROTOKOLL_NER_MODEL"
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sv_protokoll_ner"
+OUTPUT_LABELS = frozenset({"PER", "ORG", "LOC"})
+
+__all__ = [
+    "NerModelMissingError",
+    "model_path",
+    "load_nlp",
+    "model_info",
+    "find_entities",
+    "person_names",
+    "resolve_person",
+]
+
+
+class NerModelMissingError(ExtractionError):
+    kind = "ner-model-missing"
+
+
+def model_path() -> Path:
+    env = os.environ.get(MODEL_ENV)
+    return Path(env).expanduser() if env else DEFAULT_MODEL_PATH
+
+
+@lru_cache(maxsize=4)
+def _load(path: str):
+    import spacy
+
+    return spacy.load(path)
+
+
+def load_nlp():
+    """The NER pipeline (cached). Raises :class:`NerModelMissingError` if the folder is missing."""
+    path = model_path()
+    if not (path / "config.cfg").is_file() or not (path / "meta.json").is_file():
+        hint = f" (set by {MODEL_ENV})" if os.environ.get(MODEL_ENV) else ""
+        raise NerModelMissingError(
+            f"NER model not found at {path}{hint}: it should be a spaCy pipeline folder with config.cfg "
+            f"and meta.json; rebuild it with `protokoll train-ner` or set {MODEL_ENV}"
+        )
+    return _load(str(path.resolve()))
+
+
+def model_info() -> dict:
+    """Name, version and path of the NER model, read from its meta.json (for ``protokoll doctor``)."""
+    path = model_path()
+    info: dict = {"path": str(path), "exists": (path / "meta.json").is_file()}
+    if info["exists"]:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        info.update(
+            name=f"{meta.get('lang', 'sv')}_{meta.get('name', '')}",
+            version=meta.get("version"),
+            spacy_version=meta.get("spacy_version"),
+            labels=sorted(meta.get("labels", {}).get("ner", [])),
+            pipeline=meta.get("pipeline"),
+        )
+        perf = meta.get("performance") or {}
+        if "ents_f" in perf:
+            info["test_f1"] = perf["ents_f"]
+    else:
+        info.update(name=None, version=None)
+    return info
+
+
+# ---------------------------------------------------------------- segmenting
+
+_SOFT_BREAK = re.compile(r"(?<=[^\s.:;!?])[ \t]*\n(?=[ \t]*[a-zåäöé])")
+
+
+def _segments(text: str) -> list[tuple[int, str]]:
+    """Pieces of a page text to tag, with their offsets.
+
+    A line break inside a sentence (next line starts in lower case) becomes a
+    space (same length, so offsets stay); the text is then cut at the other
+    line breaks, so an attendance line is tagged on its own.
+    """
+    flat = _SOFT_BREAK.sub(lambda m: " " * len(m.group(0)), text)
+    out = []
+    pos = 0
+    for line in flat.split("\n"):
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+_TRIM = " \t\r\n.,;:!?\"'»«”“()[]–-"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        # keep a closing parenthesis that belongs to the span, e.g. "Region (X)" is rare; drop it
+        end -= 1
+    return start, end
+
+
+def _doc_entities(doc, offset: int, text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in OUTPUT_LABELS:
+            continue
+        s, e = _trimmed(text, offset + ent.start_char, offset + ent.end_char)
+        if e > s:
+            out.append((s, e, ent.label_))
+    return out
+
+
+def _entities_in_text(nlp, text: str) -> list[tuple[int, int, str]]:
+    segs = _segments(text)
+    out: list[tuple[int, int, str]] = []
+    for (off, seg), doc in zip(segs, nlp.pipe(seg for _, seg in segs)):
+        out.extend(_doc_entities(doc, off, text))
+    return out
+
+
+# ------------------------------------------------------------------- public
+
+
+def find_entities(pages: Sequence[tuple[int, str]], reference_date=None) -> list[dict]:
+    """Entities of each page: ``{"text", "label", "page", "start", "end"}``, offsets into that page's text.
+
+    PER, ORG, LOC come from the NER model (MISC is dropped); DATE and TIME
+    from ``extractor.dates.find_dates(text, reference_date)`` and
+    ``find_times(text)``. A model entity overlapping a date or time is dropped.
+    """
+    from extractor import dates
+
+    nlp = load_nlp()
+    result: list[dict] = []
+    for page, text in pages:
+        if not text:
+            continue
+        spans: list[tuple[int, int, str]] = []
+        for m in dates.find_dates(text, reference_date):
+            spans.append((m.start, m.end, "DATE"))
+        for m in dates.find_times(text):
+            spans.append((m.start, m.end, "TIME"))
+        taken = sorted((s, e) for s, e, _ in spans)
+        for s, e, lab in _entities_in_text(nlp, text):
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            spans.append((s, e, lab))
+        for s, e, lab in sorted(spans):
+            result.append({"text": text[s:e], "label": lab, "page": page, "start": s, "end": e})
+    return result
+
+
+def person_names_with(nlp, text: str) -> list[tuple[int, int]]:
+    """PER spans of ``text`` tagged with ``nlp`` (see :func:`person_names`)."""
+    return [(s, e) for s, e, lab in _entities_in_text(nlp, text) if lab == "PER"]
+
+
+def person_names(text: str) -> list[tuple[int, int]]:
+    """Character spans of person names in a short line.
+
+    ``"Camilla Broo Huddinge"`` -> ``[(0, 12)]``; ``"Lisa Andersson (M), Ordförande"`` -> ``[(0, 14)]``.
+    """
+    return person_names_with(load_nlp(), text)
+
+
+# ---------------------------------------------------------------- resolving
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" \t.,;:()").casefold()
+
+
+def _unique(cands: Iterable[str]) -> str | None:
+    cands = list(dict.fromkeys(cands))
+    return cands[0] if len(cands) == 1 else None
+
+
+def resolve_person(assignee: str, participant_names: Sequence[str]) -> str | None:
+    """The participant that ``assignee`` (as written in a task) refers to, or None.
+
+    A full name matches itself (also with one OCR slip: rapidfuzz ratio >= 92);
+    a first name ("Camilla") resolves when exactly one participant has it, a
+    surname likewise; "Camilla B." resolves by first name and initial. A first
+    name with an OCR slip ("Camila") resolves by similarity when one participant
+    is clearly closest. Ambiguous or absent -> None.
+    """
+    from rapidfuzz import fuzz
+
+    if not assignee or not participant_names:
+        return None
+    a = _fold(assignee)
+    if not a:
+        return None
+    names = [n for n in dict.fromkeys(participant_names) if n and _fold(n)]
+    folded = {n: _fold(n) for n in names}
+
+    exact = _unique(n for n in names if folded[n] == a)
+    if exact:
+        return exact
+    a_toks = a.split()
+    toks = {n: folded[n].split() for n in names}
+
+    if len(a_toks) == 1:
+        w = a_toks[0]
+        by_first = [n for n in names if toks[n][0] == w]
+        if by_first:
+            return _unique(by_first)
+        # first name written with a hyphenated part: "Anna" for "Anna-Karin Berg" is too loose; skip
+        by_last = [n for n in names if len(toks[n]) > 1 and toks[n][-1] == w]
+        if by_last:
+            return _unique(by_last)
+        if len(w) >= 4:
+            scored = sorted(((fuzz.ratio(w, toks[n][0]), n) for n in names), reverse=True)
+            if scored and scored[0][0] >= 80:
+                best = scored[0][0]
+                if len([s for s, _ in scored if s == best]) == 1 and (len(scored) == 1 or scored[1][0] < best - 5):
+                    # the same first name twice among participants stays ambiguous
+                    if sum(1 for n in names if toks[n][0] == toks[scored[0][1]][0]) == 1:
+                        return scored[0][1]
+        return None
+
+    # several tokens: first name + initial/prefix of the rest ("Camilla B.")
+    first, rest = a_toks[0], a_toks[1:]
+    pref = [
+        n for n in names
+        if len(toks[n]) >= 2 and toks[n][0] == first
+        and all(any(t.startswith(r) for t in toks[n][1:]) for r in rest)
+    ]
+    if pref:
+        return _unique(pref)
+    scored = sorted(((fuzz.ratio(a, folded[n]), n) for n in names), reverse=True)
+    if scored and scored[0][0] >= 92 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return scored[0][1]
+    return None

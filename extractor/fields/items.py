@@ -1,0 +1,216 @@
+"""Items: title, discussion text, decisions, assignments and references of each agenda item."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractor.document import Line
+from extractor.matching import fold, fold_space, match_heading
+from extractor.segment import ItemSegment
+from extractor.vocab import load
+
+_BULLET = regex.compile(r"^\s*(?:[-–•*·]|[a-zA-Z][.)]|\d+(?:\.\d+)+\.?|\d+\))\s+")
+_ABBREVIATIONS = ("bl.a", "t.ex", "m.m", "kl", "ca", "nr", "resp", "dvs", "s.k", "t.o.m", "fr.o.m", "jfr", "enl", "ang", "bil", "st", "tf", "dnr", "p", "kap", "prop", "ordf", "sekr")
+
+
+@dataclass
+class Span:
+    """Text joined from lines, with the page offsets of its first and last character."""
+
+    text: str
+    page: int
+    start: int
+    end: int
+
+
+@dataclass
+class DecisionText:
+    text: str
+    page: int
+    start: int
+    end: int
+
+
+@dataclass
+class ItemFields:
+    number: str | None
+    title: str
+    text: str
+    decisions: list[DecisionText] = field(default_factory=list)
+    assignments: list[tuple[str, str]] = field(default_factory=list)  # (assignee as written, task)
+    references: list[str] = field(default_factory=list)
+    page: int = 1
+    start: int = 0
+    end: int = 0
+
+
+def _vocab() -> dict:
+    return load("structure")
+
+
+def _units(lines: list[Line]) -> list[Span]:
+    """Lines into paragraphs: a bullet starts a unit, and so does a capitalised line after a sentence end."""
+    units: list[Span] = []
+    for line in lines:
+        text = fold_space(line.text.replace("\t", " "))
+        if not text:
+            continue
+        starts_new = (
+            not units
+            or _BULLET.match(line.text)
+            or (units[-1].text.endswith((".", "!", "?", ":")) and text[:1].isupper())
+            or line.page != units[-1].page
+            and text[:1].isupper()
+            and units[-1].text.endswith(".")
+        )
+        if starts_new:
+            units.append(Span(_BULLET.sub("", text), line.page, line.start, line.end))
+        else:
+            last = units[-1]
+            joined = last.text[:-1] + text if last.text.endswith("-") and text[:1].islower() else f"{last.text} {text}"
+            units[-1] = Span(joined, last.page, last.start, line.end if line.page == last.page else last.end)
+    return units
+
+
+def _sentences(unit: Span) -> list[Span]:
+    pieces, start = [], 0
+    for m in regex.finditer(r"(?<=[.!?])\s+(?=[\p{Lu}\d])", unit.text):
+        before = unit.text[start:m.start()]
+        last_word = before.rsplit(" ", 1)[-1].rstrip(".").lower()
+        if last_word in _ABBREVIATIONS or len(last_word) == 1:
+            continue
+        pieces.append((start, m.start()))
+        start = m.end()
+    pieces.append((start, len(unit.text)))
+    return [Span(unit.text[a:b], unit.page, unit.start, unit.end) for a, b in pieces if unit.text[a:b].strip()]
+
+
+def _has_any(text: str, words: list[str]) -> bool:
+    lower = text.lower()
+    return any(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", lower) for w in words)
+
+
+def is_decision_sentence(text: str) -> bool:
+    vocab = _vocab()["decisions"]
+    if _has_any(text, vocab["not_decision"]):
+        return False
+    if regex.match(r"^beslut\s+(?:om|tas|fattades|fattas|att)\b|^beslut\s+\p{L}+", text, regex.IGNORECASE) and len(text.split()) > 2:
+        return True
+    return _has_any(text, vocab["verbs"] + ["beslutat", "beslutats", "bordläggs", "bordlades", "lagt till handlingarna", "läggs till handlingarna"])
+
+
+def _is_section_end(text: str) -> bool:
+    vocab = _vocab()["decisions"]
+    plain = fold(text)
+    return any(fold(h) == plain for h in vocab["section_ends"])
+
+
+def _is_decision_heading(text: str) -> bool:
+    from extractor.segment import _is_decision_heading as heading
+
+    return heading(text)
+
+
+def decisions(lines: list[Line], election: bool) -> list[DecisionText]:
+    """The decisions of one item: its Beslut section(s), or else the sentences that record a decision."""
+    sections: list[list[Line]] = []
+    current: list[Line] | None = None
+    for line in lines:
+        text = line.text.strip()
+        if _is_decision_heading(text):
+            current = []
+            sections.append(current)
+        elif current is not None and (_is_section_end(text) or (line.bold and len(text.split()) <= 6 and not text.endswith("."))):
+            current = None
+        elif current is not None:
+            current.append(line)
+    found: list[DecisionText] = []
+    if sections:
+        for section in sections:
+            for index, unit in enumerate(_units(section)):
+                text = unit.text
+                if index == 0 or regex.match(r"^att\b", text, regex.IGNORECASE) or is_decision_sentence(text):
+                    found.append(DecisionText(text, unit.page, unit.start, unit.end))
+        return found
+    for unit in _units(lines):
+        if election and regex.match(r"^[\p{L} ]{3,40}:\s*\p{Lu}", unit.text) and _has_any(unit.text, ["ordförande", "sekreterare", "justeringsperson", "justerare", "rösträknare"]):
+            found.append(DecisionText(unit.text, unit.page, unit.start, unit.end))
+            continue
+        if _BULLET.match(unit.text) is None and len(unit.text) < 400 and is_decision_sentence(unit.text) and _sentences(unit)[0].text == unit.text:
+            found.append(DecisionText(unit.text, unit.page, unit.start, unit.end))
+            continue
+        for sentence in _sentences(unit):
+            if is_decision_sentence(sentence.text):
+                found.append(DecisionText(sentence.text, sentence.page, sentence.start, sentence.end))
+    return found
+
+
+_ASSIGN_SUBJECT = regex.compile(
+    r"^(?P<assignee>(?:\p{Lu}[\p{L}-]+)(?:\s+\p{Lu}[\p{L}-]+)?(?:\s+och\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)*)\s+"
+    r"(?:väljs|utses|får\s+i\s+uppdrag|ges\s+i\s+uppdrag)\s+(?P<task>.+)$"
+)
+_ASSIGN_VERB = regex.compile(
+    r"\b(?:uppdra[rs]?|uppdrogs|uppdrag\s+(?:till|åt)|ge[rs]?\s+i\s+uppdrag\s+(?:till|åt)?)\s+(?:till|åt)?\s*(?P<assignee>[^,;]+?)\s+att\s+(?P<task>.+)$",
+    regex.IGNORECASE,
+)
+
+
+def _clean_task(task: str) -> str:
+    task = fold_space(task).rstrip(". ")
+    # "att skriva ner frågor ... och att svaren ska ..." keeps the assignee's own task only.
+    task = regex.split(r"\s+och\s+att\s+", task)[0]
+    return task
+
+
+def assignments(decision_texts: list[str]) -> list[tuple[str, str]]:
+    found = []
+    for text in decision_texts:
+        text = fold_space(text)
+        m = _ASSIGN_VERB.search(text)
+        if m:
+            assignee = m["assignee"].strip()
+            if assignee and assignee[:1].isupper():
+                found.append((assignee, _clean_task(m["task"])))
+                continue
+        m = _ASSIGN_SUBJECT.match(text)
+        if m:
+            task = m["task"]
+            att = regex.search(r"\batt\s+(?P<rest>.+)$", task)
+            if att and not task.lower().startswith("till "):
+                task = att["rest"]
+            elif task.lower().startswith("till "):
+                continue  # "Ylva väljs till justerare" elects an officer, it gives no task
+            for assignee in regex.split(r"\s+och\s+", m["assignee"]):
+                found.append((assignee.strip(), _clean_task(task)))
+    return found
+
+
+def references(lines: list[Line]) -> list[str]:
+    patterns = [regex.compile(p) for p in _vocab()["references"]["patterns"]]
+    found: list[str] = []
+    for line in lines:
+        for pattern in patterns:
+            for m in pattern.finditer(line.text):
+                ref = fold_space(m["ref"])
+                if ref not in found:
+                    found.append(ref)
+    return found
+
+
+def item_fields(item: ItemSegment) -> ItemFields:
+    election = bool(regex.search(r"\bval\b|funktionär", item.title, regex.IGNORECASE))
+    found = decisions(item.body, election)
+    body_text = "\n".join(fold_space(line.text.replace("\t", " ")) for line in item.body)
+    first, last = item.heading, (item.body[-1] if item.body else item.title_lines[-1])
+    return ItemFields(
+        number=item.number,
+        title=item.title,
+        text=body_text,
+        decisions=found,
+        assignments=assignments([d.text for d in found]),
+        references=references(item.title_lines + item.body),
+        page=first.page,
+        start=first.start,
+        end=first.end if last.page != first.page else last.end,
+    )

@@ -1,0 +1,70 @@
+"""Text matching shared by the structure stages: folding, OCR-tolerant heading words."""
+from __future__ import annotations
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from extractor.vocab import load
+
+_SPACE = regex.compile(r"\s+")
+_EDGE_PUNCT = regex.compile(r"^[\s\p{P}]+|[\s\p{P}]+$")
+
+
+def fold_space(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Lower case, single spaces, no punctuation at the ends."""
+    return _EDGE_PUNCT.sub("", fold_space(text).lower())
+
+
+def allowed_edits(word: str) -> int:
+    rules = load("structure")["fuzzy"]
+    if len(word) >= rules["two_edit_length"]:
+        return 2
+    if len(word) >= rules["min_length"]:
+        return 1
+    return 0
+
+
+def words_match(written: str, expected: str) -> bool:
+    """``written`` is ``expected`` or an OCR slip of it ("Ordforande", "Närvarandc")."""
+    written, expected = written.lower(), expected.lower()
+    if written == expected:
+        return True
+    edits = allowed_edits(expected)
+    return edits > 0 and Levenshtein.distance(written, expected, score_cutoff=edits) <= edits
+
+
+_WORD = regex.compile(r"[\p{L}\d:./-]+")
+
+
+def match_heading(text: str, headings: list[str]) -> tuple[str, int] | None:
+    """The longest heading that ``text`` starts with, word by word, and the offset where the rest begins.
+
+    The heading must end at a word boundary followed by the end, a colon, a tab,
+    or more text; OCR slips are tolerated word by word.
+    """
+    words = list(_WORD.finditer(text))
+    best: tuple[str, int] | None = None
+    for heading in headings:
+        parts = heading.split()
+        if len(parts) > len(words):
+            continue
+        if any(not words_match(words[i].group().rstrip(":."), parts[i]) for i in range(len(parts))):
+            continue
+        # Words of the text must follow one another with only spaces between them.
+        if any(text[words[i].end():words[i + 1].start()].strip() for i in range(len(parts) - 1)):
+            continue
+        if words[0].start() != len(text) - len(text.lstrip()):
+            continue
+        end = words[len(parts) - 1].end()
+        if best is None or len(heading) > len(best[0]):
+            best = (heading, end)
+    return best
+
+
+def rest_after(text: str, end: int) -> str:
+    """The text after a heading, without the colon or tab that separates them."""
+    return fold_space(regex.sub(r"^[\s:.\-–]+", "", text[end:]))

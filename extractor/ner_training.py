@@ -1,0 +1,726 @@
+"""Training of the Swedish NER pipeline in ``models/sv_protokoll_ner``.
+
+``protokoll train-ner`` (``train_ner_command``) rebuilds the model from
+
+* ``../shared/data/swedish-ner-corpus/train_corpus.txt`` (CC BY 4.0; IO tags
+  PER ORG LOC MISC, ``0`` outside; a run of one tag is one entity),
+* ``corpus/ner/minutes_annotations.jsonl`` (minutes-domain lines annotated
+  for this project; records with ``"split": "heldout"`` are never trained on),
+* the compact gazetteer lists in ``extractor/data`` (rule layers),
+* the committed config ``models/config.cfg`` (fixed seed),
+
+and prints entity P/R/F1 per label on ``test_corpus.txt``, scored here by
+exact span and label over IO runs (see :func:`score_io`).
+
+Pipeline: tokenizer with minutes abbreviations -> ``gazetteer`` (an
+``attribute_ruler`` writing gazetteer classes to ``Token.tag_``, which the
+tok2vec embeds) -> ``entity_rules`` (an ``attribute_ruler`` presetting
+entities in context, which the NER respects) -> ``tok2vec`` -> ``ner``. Only
+built-in spaCy components are used, so ``spacy.load`` needs no project code.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import click
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL_DIR = REPO_ROOT / "models" / "sv_protokoll_ner"
+DEFAULT_CONFIG = REPO_ROOT / "models" / "config.cfg"
+DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "data"
+DEFAULT_ANNOTATIONS = REPO_ROOT / "corpus" / "ner" / "minutes_annotations.jsonl"
+
+MODEL_NAME = "protokoll_ner"
+MODEL_VERSION = "0.1.0"
+CORPUS_LABELS = ("PER", "ORG", "LOC", "MISC")
+OUTPUT_LABELS = ("PER", "ORG", "LOC")
+
+# Abbreviations of minutes kept as one token (with capitalised variants).
+MINUTES_ABBREVIATIONS = (
+    "ordf.", "v.ordf.", "v. ordf.", "sekr.", "bil.", "enl.", "ang.", "resp.",
+    "t.o.m.", "fr.o.m.", "fr.om.", "§§", "Dnr", "dnr", "Dnr.", "dnr.",
+    "adj.", "ers.", "ledam.", "suppl.", "just.", "prot.", "ca.", "jfr.",
+    "tjänstg.", "tjg.", "p.g.a.", "bl.a.", "t.ex.", "m.m.", "o.s.v.", "s.k.",
+    "kl.", "st.", "tf.", "f.d.", "inkl.", "exkl.", "ev.", "nr.",
+)
+
+
+# --------------------------------------------------------------------- corpus
+
+
+def read_io_corpus(path: Path | str) -> list[tuple[list[str], list[str]]]:
+    """Sentences of an IO-tagged file: ``[(tokens, tags)]``; tag ``"0"`` is outside.
+
+    One token a line, ``TOKEN<whitespace>TAG``, blank line between sentences.
+    A line without a tag (the corpus has one) is taken as outside.
+    """
+    sents: list[tuple[list[str], list[str]]] = []
+    toks: list[str] = []
+    tags: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if not parts:
+                if toks:
+                    sents.append((toks, tags))
+                    toks, tags = [], []
+                continue
+            tag = parts[-1] if len(parts) > 1 else "0"
+            if tag not in CORPUS_LABELS:
+                tag = "0"
+            toks.append(parts[0])
+            tags.append(tag)
+    if toks:
+        sents.append((toks, tags))
+    return sents
+
+
+def io_runs(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entities of an IO tag sequence: each maximal run of one tag (not ``0``)."""
+    out: list[tuple[int, int, str]] = []
+    start = None
+    for i, tag in enumerate(list(tags) + ["0"]):
+        if start is not None and tag != tags[start]:
+            out.append((start, i, tags[start]))
+            start = None
+        if start is None and tag != "0" and i < len(tags):
+            start = i
+    return out
+
+
+def io_doc(vocab, tokens: Sequence[str], tags: Sequence[str]):
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(vocab, words=list(tokens))
+    doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in io_runs(tags)], default="outside")
+    return doc
+
+
+def read_annotations(path: Path | str) -> list[dict]:
+    """Records of ``minutes_annotations.jsonl``: ``{"id","source","kind","split","text","entities"}``
+    with ``entities`` a list of ``[start, end, label]`` character spans."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line:
+                continue
+            rec = json.loads(line)
+            text = rec["text"]
+            for s, e, lab in rec.get("entities", []):
+                if not (0 <= s < e <= len(text)) or lab not in CORPUS_LABELS:
+                    raise ValueError(f"{path}:{n}: bad span {[s, e, lab]}")
+            out.append(rec)
+    return out
+
+
+def annotation_doc(nlp, rec: dict):
+    """A Doc for one annotation record, tokenised by ``nlp``'s tokenizer."""
+    doc = nlp.make_doc(rec["text"])
+    spans = []
+    for s, e, lab in rec.get("entities", []):
+        span = doc.char_span(s, e, label=lab, alignment_mode="strict")
+        if span is None:
+            span = doc.char_span(s, e, label=lab, alignment_mode="expand")
+        if span is None:
+            raise ValueError(f"annotation {rec.get('id')}: span {s}-{e} does not align with tokens")
+        spans.append(span)
+    doc.set_ents(spans, default="outside")
+    return doc
+
+
+# ----------------------------------------------------------------- rule layer
+
+
+def add_minutes_tokenizer_exceptions(nlp) -> None:
+    """Keep the abbreviations of minutes (``ordf.``, ``t.o.m.``, ``§§``, ``Dnr``...) as one token."""
+    from spacy.symbols import ORTH
+
+    forms: set[str] = set()
+    for abbr in MINUTES_ABBREVIATIONS:
+        forms.add(abbr)
+        forms.add(abbr[:1].upper() + abbr[1:])
+    for form in sorted(forms):
+        if " " in form:
+            continue
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+def _token_texts(nlp, text: str) -> list[str]:
+    return [t.text for t in nlp.make_doc(text)]
+
+
+def _genitive(word: str) -> str:
+    return word if word.endswith(("s", "x", "z")) else word + "s"
+
+
+@dataclass
+class GazetteerLexicon:
+    """Token-level views of the gazetteer lists used by the two rule layers."""
+
+    first: frozenset[str]
+    sur: frozenset[str]
+    muni_single: frozenset[str]
+    muni_multi: list[list[str]]
+    county_short_single: frozenset[str]
+    county_short_multi: list[list[str]]
+    county_full: list[list[str]]
+    country_single: frozenset[str]
+    country_multi: list[list[str]]
+    party_tokens: list[list[str]]
+    muni_gen_single: frozenset[str] = field(default_factory=frozenset)
+
+
+def build_lexicon(nlp) -> GazetteerLexicon:
+    from extractor import gazetteer as gz
+    from extractor.gazetteer import _rows
+
+    munis = sorted(gz.municipalities())
+    muni_tok = [_token_texts(nlp, m) for m in munis]
+    county_rows = _rows("lan.txt")
+    county_short = [_token_texts(nlp, r[2]) for r in county_rows]
+    county_full = [_token_texts(nlp, r[1]) for r in county_rows]
+    countries = [_token_texts(nlp, c) for c in sorted(gz.countries())]
+    party_forms = set(gz.parties()) | {"Fp", "Kd", "Mp"}
+    return GazetteerLexicon(
+        first=frozenset(w for w in gz.first_names() if " " not in w),
+        sur=frozenset(w for w in gz.surnames() if " " not in w),
+        muni_single=frozenset(t[0] for t in muni_tok if len(t) == 1),
+        muni_multi=[t for t in muni_tok if len(t) > 1],
+        muni_gen_single=frozenset(_genitive(t[0]) for t in muni_tok if len(t) == 1),
+        county_short_single=frozenset(t[0] for t in county_short if len(t) == 1),
+        county_short_multi=[t for t in county_short if len(t) > 1],
+        county_full=county_full,
+        country_single=frozenset(t[0] for t in countries if len(t) == 1),
+        country_multi=[t for t in countries if len(t) > 1],
+        party_tokens=sorted(_token_texts(nlp, p) for p in party_forms),
+    )
+
+
+def gazetteer_feature_patterns(lex: GazetteerLexicon) -> list[dict]:
+    """Patterns for the ``gazetteer`` attribute_ruler: a class per token in ``Token.tag_``.
+
+    Classes: G_FN (first name), G_SN (surname), G_MUNI (kommun, also its
+    genitive), G_LAN (län short name), G_CTRY (country) and their
+    combinations (``G_FN_SN`` for "Hanna").
+    """
+    classes: dict[str, set[str]] = {}
+
+    def add(word: str, cls: str) -> None:
+        classes.setdefault(word, set()).add(cls)
+
+    for w in lex.first:
+        add(w, "FN")
+    for w in lex.sur:
+        add(w, "SN")
+    for w in lex.muni_single | lex.muni_gen_single:
+        add(w, "MUNI")
+    for w in lex.county_short_single:
+        add(w, "LAN")
+    for w in lex.country_single:
+        add(w, "CTRY")
+    by_tag: dict[str, list[str]] = {}
+    for word, cls in classes.items():
+        by_tag.setdefault("G_" + "_".join(sorted(cls)), []).append(word)
+    patterns: list[dict] = []
+    for tag, words in sorted(by_tag.items()):
+        patterns.append({"patterns": [[{"ORTH": {"IN": sorted(words)}}]], "attrs": {"TAG": tag}})
+    for cls, seqs in (("G_MUNI", lex.muni_multi), ("G_LAN", lex.county_short_multi), ("G_CTRY", lex.country_multi)):
+        for seq in seqs:
+            pat = [{"ORTH": t} for t in seq]
+            for i, tok in enumerate(seq):
+                if tok.isalpha() and tok[:1].isupper():
+                    patterns.append({"patterns": [pat], "attrs": {"TAG": cls}, "index": i})
+    return patterns
+
+
+def _ent(label: str, begin: bool) -> dict:
+    return {"ENT_IOB": 3 if begin else 1, "ENT_TYPE": label}
+
+
+def _entity_pattern(tokens: list[dict], labels: list[str | None]) -> list[dict]:
+    """Attribute-ruler patterns presetting entities: ``labels[i]`` for token i (None = untouched)."""
+    out = []
+    prev = None
+    for i, lab in enumerate(labels):
+        if lab is None:
+            prev = None
+            continue
+        begin = prev != lab
+        out.append({"patterns": [tokens], "attrs": _ent(lab, begin), "index": i})
+        prev = lab
+    return out
+
+
+def _labels_for(spec: list[tuple[int, str | None]]) -> list[str | None]:
+    labels: list[str | None] = []
+    for n, lab in spec:
+        labels.extend([lab] * n)
+    return labels
+
+
+def entity_rule_patterns(lex: GazetteerLexicon) -> list[dict]:
+    """Patterns for the ``entity_rules`` attribute_ruler (preset entities in context).
+
+    * name + municipality: ``Camilla Broo Huddinge`` -> PER ``Camilla Broo``, LOC ``Huddinge``
+      (first name from the list, one or two capitalised name tokens that are not
+      municipalities, or a capitalised token + a listed surname; optional comma);
+    * name + party: ``Lisa Andersson (M)`` -> PER ``Lisa Andersson``;
+    * party in parentheses: ``(S)``, ``(MP/Fi)`` -> ORG on the letters;
+    * ``Huddinge kommun``, ``Huddinges kommun``, ``Stockholms stad``, ``Region Stockholm``,
+      ``Region Jönköpings län`` -> ORG; ``Stockholms län`` -> LOC.
+    """
+    patterns: list[dict] = []
+    muni_single = sorted(lex.muni_single)
+    not_muni = sorted(lex.muni_single - lex.sur)
+    first = {"ORTH": {"IN": sorted(lex.first)}}
+    title_name = {"IS_TITLE": True, "IS_ALPHA": True, "ORTH": {"NOT_IN": not_muni + ["Region", "Kommun"]}}
+    surname = {"ORTH": {"IN": sorted(lex.sur)}}
+    title_any = {"IS_TITLE": True, "IS_ALPHA": True, "ORTH": {"NOT_IN": not_muni}}
+
+    name_shapes: list[list[dict]] = [
+        [first, title_name],
+        [first, title_name, title_name],
+        [title_any, surname],
+    ]
+    muni_shapes: list[list[dict]] = [[{"ORTH": {"IN": muni_single}}]]
+    muni_shapes += [[{"ORTH": t} for t in seq] for seq in lex.muni_multi]
+
+    # name + municipality, with or without a comma between
+    for name in name_shapes:
+        for muni in muni_shapes:
+            for comma in ([], [{"ORTH": ","}]):
+                toks = name + comma + muni
+                labels = _labels_for([(len(name), "PER"), (len(comma), None), (len(muni), "LOC")])
+                patterns += _entity_pattern(toks, labels)
+
+    # party in parentheses, and name + party
+    for ptoks in lex.party_tokens:
+        party = [{"ORTH": "("}] + [{"ORTH": t} for t in ptoks] + [{"ORTH": ")"}]
+        patterns += _entity_pattern(party, _labels_for([(1, None), (len(ptoks), "ORG"), (1, None)]))
+        for name in name_shapes:
+            toks = name + party
+            patterns += _entity_pattern(
+                toks, _labels_for([(len(name), "PER"), (1, None), (len(ptoks), "ORG"), (1, None)])
+            )
+
+    # "X kommun", "Xs kommun", "X stad", "Region X"
+    kommun = {"LOWER": {"IN": ["kommun", "kommuns", "stad", "stads"]}}
+    singles = sorted(lex.muni_single | lex.muni_gen_single)
+    patterns += _entity_pattern([{"ORTH": {"IN": singles}}, kommun], ["ORG", "ORG"])
+    for seq in lex.muni_multi:
+        for last in {seq[-1], _genitive(seq[-1])}:
+            toks = [{"ORTH": t} for t in seq[:-1]] + [{"ORTH": last}, kommun]
+            patterns += _entity_pattern(toks, ["ORG"] * len(toks))
+    region = {"ORTH": {"IN": ["Region", "region"]}}
+    region_names = sorted(lex.county_short_single | {"Gotland"})
+    patterns += _entity_pattern([{"ORTH": "Region"}, {"ORTH": {"IN": region_names}}], ["ORG", "ORG"])
+    for seq in lex.county_short_multi + lex.county_full:
+        toks = [{"ORTH": "Region"}] + [{"ORTH": t} for t in seq]
+        patterns += _entity_pattern(toks, ["ORG"] * len(toks))
+    del region
+    # "X län"
+    for seq in lex.county_full:
+        toks = [{"ORTH": t} for t in seq]
+        patterns += _entity_pattern(toks, ["LOC"] * len(toks))
+    return patterns
+
+
+def install_rule_layer(nlp, *, features: bool = True, entity_rules: bool = True) -> None:
+    """Add the minutes tokenizer exceptions and fill the two attribute rulers."""
+    add_minutes_tokenizer_exceptions(nlp)
+    lex = build_lexicon(nlp)
+    if features and "gazetteer" in nlp.pipe_names:
+        ruler = nlp.get_pipe("gazetteer")
+        ruler.clear()
+        ruler.add_patterns(gazetteer_feature_patterns(lex))
+    if entity_rules and "entity_rules" in nlp.pipe_names:
+        ruler = nlp.get_pipe("entity_rules")
+        ruler.clear()
+        ruler.add_patterns(entity_rule_patterns(lex))
+
+
+# -------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Scores:
+    per_label: dict[str, dict[str, float]]
+    overall: dict[str, float]
+    overall_per_org_loc: dict[str, float]
+    counts: dict[str, dict[str, int]]
+
+    def as_dict(self) -> dict:
+        return {
+            "per_label": self.per_label,
+            "overall": self.overall,
+            "overall_PER_ORG_LOC": self.overall_per_org_loc,
+            "counts": self.counts,
+        }
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4)}
+
+
+def score_runs(
+    gold: Iterable[Sequence[tuple[int, int, str]]],
+    pred: Iterable[Sequence[tuple[int, int, str]]],
+    labels: Sequence[str] = CORPUS_LABELS,
+) -> Scores:
+    """Exact span + label P/R/F1 per label and micro overall."""
+    tp: Counter = Counter()
+    fp: Counter = Counter()
+    fn: Counter = Counter()
+    for g, p in zip(gold, pred):
+        gs, ps = set(g), set(p)
+        for e in gs & ps:
+            tp[e[2]] += 1
+        for e in ps - gs:
+            fp[e[2]] += 1
+        for e in gs - ps:
+            fn[e[2]] += 1
+    per = {lab: _prf(tp[lab], fp[lab], fn[lab]) for lab in labels}
+    counts = {lab: {"tp": tp[lab], "fp": fp[lab], "fn": fn[lab]} for lab in labels}
+
+    def micro(labs):
+        return _prf(sum(tp[x] for x in labs), sum(fp[x] for x in labs), sum(fn[x] for x in labs))
+
+    return Scores(per, micro(labels), micro([x for x in OUTPUT_LABELS if x in labels]), counts)
+
+
+def predict_io_tags(nlp, sents: Sequence[tuple[list[str], list[str]]], batch_size: int = 256) -> list[list[str]]:
+    """Per-token tags predicted by ``nlp`` on pre-tokenised sentences (``"0"`` outside)."""
+    from spacy.tokens import Doc
+
+    docs = (Doc(nlp.vocab, words=toks) for toks, _ in sents)
+    out = []
+    for doc in nlp.pipe(docs, batch_size=batch_size):
+        out.append([t.ent_type_ if t.ent_type_ else "0" for t in doc])
+    return out
+
+
+def score_io(nlp, sents: Sequence[tuple[list[str], list[str]]]) -> Scores:
+    """Entity P/R/F1 of ``nlp`` on IO sentences: exact span and label, where a run
+    of one tag is one entity on both sides (so adjacent predicted entities of one
+    label count as one, as in the gold data)."""
+    pred = predict_io_tags(nlp, sents)
+    return score_runs((io_runs(tags) for _, tags in sents), (io_runs(p) for p in pred))
+
+
+def format_scores(scores: Scores, title: str = "") -> str:
+    lines = []
+    if title:
+        lines.append(title)
+    lines.append(f"{'label':<14}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}")
+    for lab, s in scores.per_label.items():
+        c = scores.counts[lab]
+        lines.append(f"{lab:<14}{s['p']:>8.3f}{s['r']:>8.3f}{s['f']:>8.3f}{c['tp'] + c['fn']:>7}")
+    o = scores.overall
+    lines.append(f"{'overall':<14}{o['p']:>8.3f}{o['r']:>8.3f}{o['f']:>8.3f}")
+    o = scores.overall_per_org_loc
+    lines.append(f"{'PER+ORG+LOC':<14}{o['p']:>8.3f}{o['r']:>8.3f}{o['f']:>8.3f}")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------ attendance boundaries
+
+
+def attendance_boundary_accuracy(nlp, records: Sequence[dict]) -> dict:
+    """Share of annotated PER spans in attendance records found with exact boundaries."""
+    from extractor.entities import person_names_with
+
+    total = found = 0
+    misses = []
+    for rec in records:
+        if rec.get("kind") != "attendance":
+            continue
+        gold = {(s, e) for s, e, lab in rec["entities"] if lab == "PER"}
+        pred = set(person_names_with(nlp, rec["text"]))
+        total += len(gold)
+        found += len(gold & pred)
+        for s, e in sorted(gold - pred):
+            misses.append(rec["text"][s:e])
+    return {"names": total, "exact": found, "accuracy": round(found / total, 4) if total else None, "missed": misses[:20]}
+
+
+# ------------------------------------------------------------------- training
+
+
+@dataclass
+class TrainResult:
+    output: Path
+    seconds: float
+    epochs: int
+    steps: int
+    best_dev: float
+    test: Scores | None
+    test_without_rules: Scores | None
+    heldout: dict | None
+
+
+def _log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def _dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def build_training_data(nlp, data_dir: Path, annotations: Path, seed: int, dev_share: float = 0.1,
+                        minutes_weight: int = 3):
+    """DocBins (train, dev) and the held-out annotation records."""
+    from spacy.tokens import DocBin
+
+    sents = read_io_corpus(data_dir / "swedish-ner-corpus" / "train_corpus.txt")
+    rng = random.Random(seed)
+    order = list(range(len(sents)))
+    rng.shuffle(order)
+    n_dev = int(len(sents) * dev_share)
+    dev_idx = set(order[:n_dev])
+    train_bin, dev_bin = DocBin(), DocBin()
+    for i, (toks, tags) in enumerate(sents):
+        (dev_bin if i in dev_idx else train_bin).add(io_doc(nlp.vocab, toks, tags))
+    records = read_annotations(annotations)
+    heldout = [r for r in records if r.get("split") == "heldout"]
+    n_minutes = 0
+    for rec in records:
+        if rec.get("split") == "heldout":
+            continue
+        doc = annotation_doc(nlp, rec)
+        if rec.get("split") == "dev":
+            dev_bin.add(doc)
+            continue
+        for _ in range(minutes_weight):
+            train_bin.add(doc)
+        n_minutes += 1
+    info = {"news_train": len(sents) - n_dev, "news_dev": n_dev, "minutes_train": n_minutes,
+            "minutes_heldout": len(heldout)}
+    return train_bin, dev_bin, heldout, info
+
+
+def train_model(
+    output: Path = DEFAULT_MODEL_DIR,
+    *,
+    data_dir: Path = DEFAULT_DATA_DIR,
+    annotations: Path = DEFAULT_ANNOTATIONS,
+    config_path: Path = DEFAULT_CONFIG,
+    max_minutes: float = 14.0,
+    overrides: dict | None = None,
+    features: bool = True,
+    evaluate_test: bool = True,
+    minutes_weight: int = 3,
+) -> TrainResult:
+    """Rebuild the model: DocBins, rule layers, seeded training, test scores, model folder."""
+    import spacy
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import create_evaluation_callback, create_train_batches, train_while_improving
+    from spacy.util import registry, resolve_dot_names
+    from spacy.schemas import ConfigSchemaTraining
+    from thinc.api import Config, fix_random_seed
+
+    t0 = time.perf_counter()
+    data_dir = Path(data_dir)
+    corpus_dir = data_dir / "swedish-ner-corpus"
+    if not (corpus_dir / "train_corpus.txt").exists():
+        raise click.ClickException(f"training corpus not found: {corpus_dir / 'train_corpus.txt'}")
+    from spacy.util import load_config
+
+    config = load_config(config_path, interpolate=False)
+    overrides = dict(overrides or {})
+    if not features:
+        overrides.setdefault("components.tok2vec.model.embed.attrs", ["NORM", "PREFIX", "SUFFIX", "SHAPE"])
+        overrides.setdefault("components.tok2vec.model.embed.rows", [6000, 2500, 3000, 1000])
+        overrides.setdefault("training.annotating_components", [])
+    seed = int(overrides.get("system.seed", config["system"]["seed"]))
+    fix_random_seed(seed)
+
+    tok_nlp = spacy.blank("sv")
+    add_minutes_tokenizer_exceptions(tok_nlp)
+    train_bin, dev_bin, heldout, info = build_training_data(
+        tok_nlp, data_dir, Path(annotations), seed, minutes_weight=minutes_weight)
+    _log(f"[train-ner] data: {info}")
+
+    with tempfile.TemporaryDirectory(prefix="protokoll-ner-") as tmp:
+        tmp = Path(tmp)
+        train_bin.to_disk(tmp / "train.spacy")
+        dev_bin.to_disk(tmp / "dev.spacy")
+        overrides["paths.train"] = str(tmp / "train.spacy")
+        overrides["paths.dev"] = str(tmp / "dev.spacy")
+        config = load_config(config_path, overrides=overrides, interpolate=False)
+        nlp = init_nlp(config)
+        install_rule_layer(nlp, features=features)
+        if not features:
+            nlp.get_pipe("gazetteer").clear()
+
+        cfg = nlp.config.interpolate()
+        T = registry.resolve(cfg["training"], schema=ConfigSchemaTraining)
+        dot_names = [T["train_corpus"], T["dev_corpus"]]
+        train_corpus, dev_corpus = resolve_dot_names(cfg, dot_names)
+        optimizer = T["optimizer"]
+        score_weights = T["score_weights"]
+        batcher = T["batcher"]
+        frozen = T["frozen_components"]
+        annotating = T["annotating_components"]
+        train_batches = create_train_batches(nlp, train_corpus, batcher, T["max_epochs"])
+        evaluate = create_evaluation_callback(nlp, dev_corpus, score_weights)
+        training_step_iter = train_while_improving(
+            nlp,
+            optimizer,
+            train_batches,
+            evaluate,
+            dropout=T["dropout"],
+            accumulate_gradient=T["accumulate_gradient"],
+            patience=T["patience"],
+            max_steps=T["max_steps"],
+            eval_frequency=T["eval_frequency"],
+            exclude=frozen,
+            annotating_components=annotating,
+            before_update=T["before_update"],
+        )
+        budget = max_minutes * 60.0
+        best_bytes = None
+        best_score = -1.0
+        last_info = {"epoch": 0, "step": 0}
+        t_train = time.perf_counter()
+        _log(f"[train-ner] setup {t_train - t0:.0f}s; training (budget {max_minutes:g} min, "
+             f"max_epochs {T['max_epochs']}, seed {seed})")
+        for batch, tinfo, is_best in training_step_iter:
+            last_info = tinfo
+            if tinfo["score"] is not None:
+                _log(f"[train-ner] epoch {tinfo['epoch']:>3} step {tinfo['step']:>6} "
+                     f"loss {tinfo['losses'].get('ner', 0):9.1f} dev ents_f {tinfo['score']:.4f} "
+                     f"{time.perf_counter() - t_train:6.0f}s")
+            if is_best:
+                best_score = tinfo["score"]
+                if optimizer.averages:
+                    with nlp.use_params(optimizer.averages):
+                        best_bytes = nlp.to_bytes()
+                else:
+                    best_bytes = nlp.to_bytes()
+            if time.perf_counter() - t0 > budget:
+                _log("[train-ner] time budget reached")
+                break
+        # final evaluation of the last state, keep it if better
+        if optimizer.averages:
+            with nlp.use_params(optimizer.averages):
+                final_score, _ = evaluate()
+                if final_score > best_score:
+                    best_score, best_bytes = final_score, nlp.to_bytes()
+        else:
+            final_score, _ = evaluate()
+            if final_score > best_score:
+                best_score, best_bytes = final_score, nlp.to_bytes()
+        if best_bytes is not None:
+            nlp.from_bytes(best_bytes)
+        train_seconds = time.perf_counter() - t0
+
+    # finalize: config without temp paths, meta
+    nlp.config["paths"]["train"] = None
+    nlp.config["paths"]["dev"] = None
+    nlp.meta.update({
+        "name": MODEL_NAME,
+        "version": MODEL_VERSION,
+        "description": "Swedish NER for meeting minutes: gazetteer rule layers + tok2vec/ner "
+                       "trained on swedish-ner-corpus (CC BY 4.0) and minutes-domain annotations.",
+        "author": "protokoll project",
+        "license": "CC BY 4.0",
+        "sources": [
+            {"name": "swedish-ner-corpus (Webbnyheter 2012, Språkbanken)", "url": "klintan/swedish-ner-corpus",
+             "license": "CC BY 4.0"},
+            {"name": "swedish-geodata (SCB)", "url": "sjbrg/swedish-geodata", "license": "CC0 1.0"},
+            {"name": "Faker sv_SE providers (Isof, Skatteverket name lists)", "url": "faker", "license": "MIT"},
+        ],
+    })
+    output = Path(output)
+    output.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(output)
+    _log(f"[train-ner] saved {output} (best dev ents_f {best_score:.4f}) after {train_seconds:.0f}s")
+
+    test_scores = test_plain = held = None
+    if evaluate_test:
+        nlp2 = spacy.load(output)
+        test_sents = read_io_corpus(corpus_dir / "test_corpus.txt")
+        test_scores = score_io(nlp2, test_sents)
+        with nlp2.select_pipes(disable=["entity_rules"]):
+            test_plain = score_io(nlp2, test_sents)
+        held = attendance_boundary_accuracy(nlp2, heldout) if heldout else None
+        perf = {
+            "test_corpus": test_scores.as_dict(),
+            "test_corpus_without_entity_rules": test_plain.as_dict(),
+            "minutes_heldout_attendance": held,
+            "best_dev_ents_f": round(best_score, 4),
+            "training_seconds": round(train_seconds, 1),
+            "epochs": last_info.get("epoch"),
+            "steps": last_info.get("step"),
+            "data": info,
+            "seed": seed,
+        }
+        meta = json.loads((output / "meta.json").read_text(encoding="utf-8"))
+        meta["performance"] = {
+            "ents_f": test_scores.overall["f"], "ents_p": test_scores.overall["p"],
+            "ents_r": test_scores.overall["r"],
+            "ents_per_type": test_scores.per_label,
+        }
+        meta["protokoll_scores"] = perf
+        (output / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return TrainResult(output, train_seconds, last_info.get("epoch", 0), last_info.get("step", 0), best_score,
+                       test_scores, test_plain, held)
+
+
+# ---------------------------------------------------------------------- click
+
+
+@click.command("train-ner")
+@click.option("--output", "output", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_MODEL_DIR,
+              show_default=True, help="Model folder to write.")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DATA_DIR,
+              show_default=True, help="Folder with swedish-ner-corpus/ (../shared/data).")
+@click.option("--annotations", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_ANNOTATIONS,
+              show_default=True, help="Minutes-domain annotations (JSONL, character spans).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_CONFIG,
+              show_default=True, help="spaCy training config.")
+@click.option("--max-minutes", type=float, default=14.0, show_default=True,
+              help="Stop training after this many minutes (whole run, setup included).")
+@click.option("--max-epochs", type=int, default=None, help="Override training.max_epochs.")
+@click.option("--seed", type=int, default=None, help="Override the config's seed.")
+@click.option("--no-features", is_flag=True, help="Ablation: no gazetteer features in the tok2vec.")
+def train_ner_command(output, data_dir, annotations, config_path, max_minutes, max_epochs, seed, no_features):
+    """Rebuild the Swedish NER model and print its scores on test_corpus.txt."""
+    overrides: dict = {}
+    if max_epochs is not None:
+        overrides["training.max_epochs"] = max_epochs
+    if seed is not None:
+        overrides["system.seed"] = seed
+    res = train_model(output, data_dir=data_dir, annotations=annotations, config_path=config_path,
+                      max_minutes=max_minutes, overrides=overrides, features=not no_features)
+    size = _dir_size(res.output)
+    click.echo(f"model: {res.output} ({size / 1e6:.1f} MB), training {res.seconds / 60:.1f} min, "
+               f"{res.epochs} epochs, {res.steps} steps, best dev F1 {res.best_dev:.3f}")
+    if res.test is not None:
+        click.echo(format_scores(res.test, "test_corpus.txt (exact span and label, IO runs):"))
+    if res.test_without_rules is not None:
+        click.echo(f"without the entity_rules layer: overall F1 {res.test_without_rules.overall['f']:.3f}, "
+                   f"PER F1 {res.test_without_rules.per_label['PER']['f']:.3f}")
+    if res.heldout:
+        h = res.heldout
+        click.echo(f"held-out attendance names with exact boundaries: {h['exact']}/{h['names']}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    train_ner_command()

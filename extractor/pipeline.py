@@ -1,0 +1,48 @@
+"""The whole path, one stage after another: read pages, find layout, segment,
+extract fields, link entities, assemble, validate."""
+from __future__ import annotations
+
+import datetime
+import os
+
+from extractor import errors
+from extractor.entities import find_entities
+from extractor.fields.items import item_fields
+from extractor.fields.meeting import meeting_fields, next_meeting
+from extractor.fields.participants import participants
+from extractor.fields.signatures import head_signatures, signatures
+from extractor.layout import find_layout
+from extractor.model import Minutes
+from extractor.read_pages import read_document
+from extractor.segment import segment
+from extractor.validate import validate_document
+
+
+def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = True, entities: bool = True) -> Minutes:
+    """Read the minutes PDF at ``path`` into the output contract.
+
+    Raises ``ExtractionError`` (with a one-line message and a ``kind``) for input
+    that is not a readable PDF of minutes.
+    """
+    from extractor.assemble import assemble
+
+    document = find_layout(read_document(path, ocr=ocr))
+    if not any(page.text.strip() for page in document.pages):
+        raise errors.NoTextError(f"{path}: no text found on any of its {len(document.pages)} pages")
+    segments = segment(document)
+    lines = document.lines()
+    meeting = meeting_fields(segments, lines)
+    reference = datetime.date.fromisoformat(meeting.date) if meeting.date else None
+    people = participants(segments)
+    items = [item_fields(item) for item in segments.items]
+    upcoming = next_meeting(segments, reference)
+    signed = signatures(segments.signing) or head_signatures(segments.head)
+    warnings: list[str] = []
+    if meeting.date is None:
+        warnings.append("no meeting date found in the head")
+    if not segments.items:
+        warnings.append("no agenda items found")
+    found_entities = find_entities([(p.number, p.text) for p in document.pages], reference_date=reference) if entities else []
+    minutes = assemble(document, meeting, people, items, upcoming, signed, found_entities, warnings, include_text)
+    validate_document(minutes.to_dict())
+    return minutes
