@@ -667,7 +667,10 @@ class _Child:
         self.retiring = False
         init = {"ppid": os.getpid(), "sys_path": [p for p in sys.path if p], "extract": extract_ref,
                 "include_text": include_text}
-        self._write(json.dumps(init) + "\n")
+        try:
+            self._write(json.dumps(init) + "\n")
+        except OSError:  # it died at once; the pool sees its end of file and says why
+            pass
 
     def _write(self, text: str) -> None:
         data = text.encode("ascii")

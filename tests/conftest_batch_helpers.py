@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:  # running from a checkout without an install
 from extractor import __version__  # noqa: E402
 from extractor.errors import NotPdfError  # noqa: E402
 from extractor.model import (  # noqa: E402
-    Assignment, Decision, Entity, Evidence, Item, Meeting, Minutes, NextMeeting, Participant, Signature, Source,
+    Assignment, Decision, Entity, Evidence, Item, Meeting, Minutes, NextMeeting, PageText, Participant, Signature, Source,
 )
 
 SHARED = ROOT.parent / "shared"
@@ -109,7 +109,10 @@ def fake_extract(path, include_text: bool = False) -> Minutes:
         raise NotPdfError(f"{path}: not a PDF file (no %PDF header)")
     if "slow" in name:
         time.sleep(float(os.environ.get("PROTOKOLL_TEST_SLOW", "0.3")))
-    return sample_minutes(path)
+    minutes = sample_minutes(path)
+    if include_text:
+        minutes.pages = [PageText(number=1, text="Protokoll", source="text-layer")]
+    return minutes
 
 
 # ---------------------------------------------------------------------------
