@@ -17,12 +17,12 @@ from extractor.document import Document, Line
 from extractor.matching import fold, fold_space, match_heading
 from extractor.vocab import load
 
-# "§ 12", "§12a", "§ 4 a" at a line start, not "§2.1" (a sub-point).
-_SECTION = regex.compile(r"^§\s*(?P<num>\d{1,3}(?:\s?[a-z])?)(?![\d.,:/]\d)(?:\.|:)?(?=\s|\t|$)(?P<rest>.*)$", regex.IGNORECASE)
-# "12. Title", "12) Title", "12." alone (title on the next line), not "2.1" or "12.30".
-_DOTTED = regex.compile(r"^(?P<num>\d{1,3}[a-z]?)\s?[.)](?!\d)(?P<rest>(?:\s|\t).*|)$")
-# OCR reads "§" at a line start as 8, 3, S, $, & or g ("85" for "§5", "g1la" for "§11a").
-_OCR_SECTION = regex.compile(r"^[83Sg$&]\s?(?P<num>[\dlIO]{1,2}[a-z]?)$")
+# "§ 12", "§12a", "§ 4 a" at a line start, not "§2.1" (a sub-point) and not "§ 6 Fråga" (a title).
+_SECTION = regex.compile(r"^§\s*(?P<num>\d{1,3}(?:\s?(?-i:[a-z]))?)(?![\d.,:/]\d)(?!\p{L})(?:\.|:)?(?=\s|\t|$)(?P<rest>.*)$", regex.IGNORECASE)
+# "12. Title", "12) Title", "12." alone (title on the next line), "10.Title" (space lost), not "2.1" or "12.30".
+_DOTTED = regex.compile(r"^(?P<num>\d{1,3}[a-z]?)\s?[.)](?!\d)(?P<rest>(?:\s|\t).*|(?=\p{Lu}).*|)$")
+# OCR reads "§" at a line start as 8, 3, S, s, $, & or g ("85" for "§5", "g1la" for "§11a", "s 93").
+_OCR_SECTION = regex.compile(r"^[83Ssg$&]\s?(?P<num>[\dlIO]{1,3}[a-z]?)$")
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
 
 
@@ -102,12 +102,138 @@ def _runs(candidates: list[_Candidate], max_gap: int) -> list[list[_Candidate]]:
     return runs
 
 
+def _line_gaps(lines: list[Line]) -> list[float | None]:
+    """The white space above each line; None for the first line of a page (nothing to measure)."""
+    gaps: list[float | None] = []
+    for index, line in enumerate(lines):
+        previous = lines[index - 1] if index else None
+        gaps.append(line.top - previous.bottom if previous is not None and previous.page == line.page else None)
+    return gaps
+
+
+def _typical_gap(gaps: list[float | None]) -> float:
+    """The space between the lines of a paragraph: the lower quartile, as paragraphs may be many and short."""
+    measured = sorted(g for g in gaps if g is not None and g > 0)
+    return measured[len(measured) // 4] if measured else 0.0
+
+
+# What OCR leaves of a lost item number before a title: ". Val av", "IL; Motioner", "TÅ: Motioner", "13 Fastställande".
+_LOST_NUMBER = regex.compile(r"^(?:(?P<digits>\d{1,3})\s?[.:;,]?|[^\s\p{Ll}\d]{0,3}[.:;,])\s*(?=\p{Lu})")
+
+
+def _has_decision_verb(text: str) -> bool:
+    verbs = load("structure")["decisions"]["verbs"]
+    lower = text.lower()
+    return any(regex.search(rf"(?<!\p{{L}}){regex.escape(v)}(?!\p{{L}})", lower) for v in verbs)
+
+
+def _title_like(text: str) -> bool:
+    """A heading's text: short, capitalised, not a finished sentence, not a decision."""
+    return (
+        bool(text) and text[:1].isupper() and len(text) <= 100
+        and not text.endswith((".", ":", ",")) and not _has_decision_verb(text)
+    )
+
+
+def _lost_headings(lines: list[Line], start: int, end: int, first: int, count: int, take_last: bool = False) -> list[_Candidate] | None:
+    """The ``count`` item headings whose numbers OCR lost between lines ``start`` and ``end``.
+
+    A scan can drop the numbers of a numbered list ("1." read, "2."-"9." gone).
+    A line is such a heading when its text looks like a title and either OCR
+    left a trace of the number before it or white space sets it apart from the
+    text above. Only an exact count is trusted: the numbers on either side say
+    how many headings are missing.
+    """
+    gaps = _line_gaps(lines)
+    typical = _typical_gap(gaps)
+    strong, found = [], []
+    for index in range(start, end):
+        line = lines[index]
+        text = fold_space(line.text.replace("\t", " "))
+        m = _LOST_NUMBER.match(text)
+        if m and m["digits"] is not None and not (first <= int(m["digits"]) < first + count):
+            m = None  # a number, but not one of the missing ones
+        rest = text[m.end():] if m else text
+        if not _title_like(rest):
+            continue
+        gap = gaps[index]
+        spaced = gap is not None and typical > 0 and gap >= 1.8 * typical
+        if m and m.end() > 0:
+            strong.append((index, rest))
+            found.append((index, rest))
+        elif spaced:
+            found.append((index, rest))
+    if len(found) == count:
+        chosen = found
+    elif len(strong) == count:
+        chosen = strong
+    elif take_last and len(found) > count:
+        chosen = found[-count:]
+    else:
+        return None
+    return [_Candidate(index, str(first + k), rest, "lost") for k, (index, rest) in enumerate(chosen)]
+
+
+def _whole(number: str) -> int | None:
+    return int(number) if number.isdigit() else None
+
+
+def _fill(lines: list[Line], run: list[_Candidate]) -> list[_Candidate]:
+    """``run`` with the headings of numbers missing inside it added where they can be found."""
+    filled = [run[0]]
+    for previous, cand in zip(run, run[1:]):
+        a, b = _whole(previous.number), _whole(cand.number)
+        if a is not None and b is not None and b - a > 1:
+            filled.extend(_lost_headings(lines, previous.index + 1, cand.index, a + 1, b - a - 1) or [])
+        filled.append(cand)
+    return filled
+
+
+def _join_runs(lines: list[Line], runs: list[list[_Candidate]], best: int) -> list[_Candidate]:
+    """The best run, joined with the runs before and after it where the headings between can be found."""
+    spine = runs[best]
+    for run in reversed(runs[:best]):
+        a, b = _whole(run[-1].number), _whole(spine[0].number)
+        if a is None or b is None or b <= a:
+            break
+        between = _lost_headings(lines, run[-1].index + 1, spine[0].index, a + 1, b - a - 1) if b - a > 1 else []
+        if between is None:
+            break
+        spine = run + between + spine
+    for run in runs[best + 1:]:
+        a, b = _whole(spine[-1].number), _whole(run[0].number)
+        if a is None or b is None or b <= a:
+            break
+        between = _lost_headings(lines, spine[-1].index + 1, run[0].index, a + 1, b - a - 1) if b - a > 1 else []
+        if between is None:
+            break
+        spine = spine + between + run
+    spine = _fill(lines, spine)
+    first = _whole(spine[0].number)
+    if first is not None and first > 1 and spine[0].scheme == "dotted":
+        # Numbers lost before the first one read: the headings are the last ones above it.
+        # Not for § numbers, which run on from meeting to meeting.
+        spine = (_lost_headings(lines, 0, spine[0].index, 1, first - 1, take_last=True) or []) + spine
+    return spine
+
+
+def _indented(lines: list[Line], run: list[_Candidate]) -> bool:
+    """A numbered list set in from the text around it (a list inside an item), not item headings."""
+    numbered = {c.index for c in run}
+    inside = 0
+    for cand in run:
+        before = next((lines[i] for i in range(cand.index - 1, -1, -1) if i not in numbered), None)
+        if before is not None and lines[cand.index].x0 > before.x0 + 5:
+            inside += 1
+    return inside * 2 > len(run)
+
+
 def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
     candidates = _candidates(lines)
     sections = [c for c in candidates if c.scheme != "dotted"]
     dotted = [c for c in candidates if c.scheme == "dotted"]
     real_sections = [c for c in sections if c.scheme == "section"]
-    if len(real_sections) >= 2 or (real_sections and not dotted):
+    if len(real_sections) >= 2 or (real_sections and not dotted) or (sections and not dotted):
         chosen, max_gap = sections, 5
     else:
         chosen, max_gap = dotted, 3
@@ -116,15 +242,21 @@ def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
             chosen = [c for c in chosen if lines[c.index].x0 <= margin + 15]
     if not chosen:
         return []
+    positions = sorted(c.index for c in candidates)
 
-    def body_size(run: list[_Candidate]) -> int:
+    def with_body(run: list[_Candidate]) -> int:
         # An agenda list has no text between its numbers; the items proper do.
-        ends = [c.index for c in run[1:]] + [len(lines)]
-        return sum(end - c.index - 1 for c, end in zip(run, ends) if end - c.index > 1) + len(run)
+        count = 0
+        for cand in run:
+            following = next((p for p in positions if p > cand.index), len(lines))
+            count += following - cand.index > 1
+        return count
 
-    runs = _runs(chosen, max_gap)
-    best = max(runs, key=body_size)
-    return best if len(best) >= 1 else []
+    runs = [run for run in _runs(chosen, max_gap) if not _indented(lines, run)]
+    if not runs:
+        return []
+    best = max(range(len(runs)), key=lambda i: (with_body(runs[i]), len(runs[i])))
+    return _join_runs(lines, runs, best)
 
 
 def _is_decision_heading(text: str) -> bool:

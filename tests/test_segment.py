@@ -1,0 +1,137 @@
+"""Segmentation rules on small invented layouts: numbering, lost numbers, headings."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+try:
+    import extractor  # noqa: F401
+except ImportError:  # running from a checkout without an install
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from extractor.document import Cell, Document, Line, Page
+from extractor.segment import _pick_numbered, segment
+
+
+def make_lines(rows: list, *, line_gap: float = 3.0, para_gap: float = 15.0, height: float = 10.0) -> list[Line]:
+    """Rows as (text, x0) or (text, x0, gap_before); ``"¶"`` as gap means a paragraph break."""
+    lines, top = [], 50.0
+    for row in rows:
+        text, x0, *rest = row
+        gap = rest[0] if rest else line_gap
+        top += para_gap if gap == "¶" else gap
+        cells, offset = [], 0
+        for part in text.split("\t"):
+            cells.append(Cell(text=part, x0=x0, x1=x0 + 5 * len(part), start=offset, end=offset + len(part)))
+            offset += len(part) + 1
+        lines.append(Line(text=text, cells=cells, x0=x0, x1=x0 + 5 * len(text), top=top, bottom=top + height, size=10.0, bold=False, page=1))
+        top += height
+    return lines
+
+
+def document(lines: list[Line]) -> Document:
+    return Document(path="x.pdf", sha256="", pages=[Page(number=1, width=595, height=842, source="ocr", lines=lines)])
+
+
+def numbers(lines: list[Line]) -> list[tuple[str, str]]:
+    return [(c.number, c.rest.strip()) for c in _pick_numbered(lines)]
+
+
+def test_dotted_items_with_bodies():
+    lines = make_lines([
+        ("Protokoll styrelsemöte", 60),
+        ("1. Mötets öppnande", 60, "¶"), ("Ordföranden öppnade mötet.", 80),
+        ("2. Val av justerare", 60, "¶"), ("Anna valdes.", 80),
+        ("3. Övrigt", 60, "¶"), ("Inget.", 80),
+    ])
+    assert numbers(lines) == [("1", "Mötets öppnande"), ("2", "Val av justerare"), ("3", "Övrigt")]
+
+
+def test_number_without_space_before_title():
+    lines = make_lines([("9. Budget", 60), ("Godkändes.", 80), ("10.Förslag till avgift", 60), ("Godkändes.", 80)])
+    assert [n for n, _ in numbers(lines)] == ["9", "10"]
+
+
+def test_section_letter_must_be_lower_case():
+    lines = make_lines([("§ 6 F oregående verksamhetsår", 60), ("Text.", 80), ("§ 7 Motioner", 60), ("Text.", 80)])
+    assert numbers(lines)[0][0] == "6"
+
+
+def test_single_item_before_others_does_not_win_by_swallowing_the_rest():
+    # "2. 2. 4. 6." as a word processor numbered it: the run with bodies wins.
+    lines = make_lines([
+        ("2. Mötet öppnades", 76),
+        ("2. Val av justerare", 66), ("Ylva väljs till justerare.", 88),
+        ("4. Nedlagd tid", 66), ("Jens: 0 h", 88),
+        ("6. Ekonomi", 66), ("Inget nytt.", 88),
+    ])
+    assert [n for n, _ in numbers(lines)] == ["2", "4", "6"]
+
+
+def test_indented_numbered_list_inside_text_is_not_items():
+    lines = make_lines([
+        ("Revisorn rekommenderar att bokföringen bör:", 125),
+        ("1. Undvika vaga kommentarer", 137),
+        ("2. Vara tydligare med priser.", 137),
+        ("Revisorn yrkar på bordläggning.", 125),
+    ])
+    assert numbers(lines) == []
+
+
+def test_lost_numbers_found_by_ocr_traces():
+    # OCR kept "1." and "5." but left only a dot or a garbled mark of 2-4.
+    lines = make_lines([
+        ("Protokoll årsstämma", 60),
+        ("1. Val av ordförande", 85), ("Tore valdes.", 100),
+        (". Val av sekreterare", 92), ("Ingrid valdes.", 100),
+        ("IL; Justering av röstlängd", 85), ("35 hushåll.", 100),
+        (". Godkännande av dagordning", 92), ("Dagordningen godkännes.", 100),
+        ("5. Övriga frågor", 85), ("Inga.", 100),
+    ])
+    assert numbers(lines) == [
+        ("1", "Val av ordförande"), ("2", "Val av sekreterare"), ("3", "Justering av röstlängd"),
+        ("4", "Godkännande av dagordning"), ("5", "Övriga frågor"),
+    ]
+
+
+def test_lost_numbers_found_by_white_space_when_count_fits():
+    lines = make_lines([
+        ("Protokoll årsstämma", 60),
+        ("Onsdag 29 april", 60, "¶"),
+        ("Val av ordförande", 100, "¶"), ("Torgny är vald som ordförande", 110),
+        ("Val av sekreterare", 110, "¶"), ("Ingrid valdes till sekreterare", 110),
+        ("Justering av röstlängd", 110, "¶"), ("32 närvarande hushåll", 110),
+        ("4. Övriga frågor", 98, "¶"), ("Inga övriga frågor", 110),
+        ("5. Stämman avslutas", 98, "¶"), ("Stämman avslutas 19.52", 110),
+    ])
+    assert [n for n, _ in numbers(lines)] == ["1", "2", "3", "4", "5"]
+    assert numbers(lines)[0][1] == "Val av ordförande"
+
+
+def test_decision_lines_with_white_space_are_not_taken_for_lost_headings():
+    lines = make_lines([
+        ("8. Ekonomisk berättelse", 80, "¶"), ("Den gicks igenom", 100),
+        ("Det beslöts att godkänna berättelsen", 100, "¶"),
+        ("Fråga om ansvarsfrihet", 100, "¶"), ("Det beslöts att ge ansvarsfrihet", 100),
+        ("10. Underhållsplan", 80, "¶"), ("Godkändes", 100),
+    ])
+    assert [n for n, _ in numbers(lines)] == ["8", "9", "10"]
+
+
+def test_no_guess_when_count_does_not_fit():
+    lines = make_lines([
+        ("1. Val av ordförande", 80, "¶"), ("Tore valdes", 100),
+        ("Något annat", 100, "¶"), ("Mer text", 100, "¶"), ("Ännu en rad", 100, "¶"),
+        ("3. Övrigt", 80, "¶"), ("Inget", 100),
+    ])
+    assert [n for n, _ in numbers(lines)] == ["1", "3"]
+
+
+def test_ocr_section_sign_read_as_s():
+    lines = make_lines([("Justerare Dick", 70), ("s 93\tDnr 2024-00134", 70), ("Svar på remiss", 70), ("Beslut", 70), ("Nämnden antar yttrandet.", 70)])
+    assert numbers(lines) == [("93", "Dnr 2024-00134")]
+
+
+def test_paragraph_number_does_not_pull_head_lines_in_as_items():
+    lines = make_lines([("Organ Kommunstyrelsen", 70, "¶"), ("Datum 2025-01-07", 70, "¶"), ("§ 2\tDnr KS-2024-1", 70, "¶"), ("Titel", 70)])
+    assert [n for n, _ in numbers(lines)] == ["2"]
