@@ -45,5 +45,9 @@ class NoTextError(ExtractionError):
     kind = "no-text"
 
 
+class NotSwedishError(ExtractionError):
+    kind = "not-swedish"
+
+
 class OcrUnavailableError(ExtractionError):
     kind = "ocr-unavailable"

@@ -15,7 +15,12 @@ from extractor.layout import find_layout
 from extractor.model import Minutes
 from extractor.read_pages import read_document
 from extractor.segment import segment
+from extractor.text_quality import assess
 from extractor.validate import validate_document
+
+# Below this share of known Swedish words a readable document is in another language.
+MIN_SWEDISH_SHARE = 0.2
+MIN_TOKENS_FOR_LANGUAGE = 30
 
 
 def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = True, entities: bool = True) -> Minutes:
@@ -29,9 +34,12 @@ def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = 
     document = find_layout(read_document(path, ocr=ocr))
     if not any(page.text.strip() for page in document.pages):
         raise errors.NoTextError(f"{path}: no text found on any of its {len(document.pages)} pages")
+    quality = assess("\n".join(page.text for page in document.pages))
+    if quality.tokens >= MIN_TOKENS_FOR_LANGUAGE and quality.known_share < MIN_SWEDISH_SHARE:
+        raise errors.NotSwedishError(f"{path}: the text is not Swedish ({quality.describe()})")
     segments = segment(document)
     lines = document.lines()
-    meeting = meeting_fields(segments, lines)
+    meeting = meeting_fields(segments, document)
     reference = datetime.date.fromisoformat(meeting.date) if meeting.date else None
     people = participants(segments)
     items = [item_fields(item) for item in segments.items]

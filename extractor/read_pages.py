@@ -70,6 +70,14 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument:
         message = str(exc).lower()
         if "password" in message:
             raise errors.EncryptedPdfError(f"{path}: the PDF is encrypted with a password") from None
+        # PDFium refuses a well-formed file with an empty page tree; pdfminer tells that case apart.
+        try:
+            with pdfplumber.open(str(path)) as plumber:
+                empty = len(plumber.pages) == 0
+        except Exception:
+            empty = False
+        if empty:
+            raise errors.NoPagesError(f"{path}: the PDF has no pages") from None
         raise errors.DamagedPdfError(f"{path}: the PDF is damaged or truncated ({exc})") from None
 
 

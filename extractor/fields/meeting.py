@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor import dates
-from extractor.document import Line
+from extractor import dates, gazetteer
+from extractor.document import Document, Line
 from extractor.matching import fold, fold_space, match_heading, rest_after
 from extractor.segment import Segments
 from extractor.vocab import load
@@ -62,42 +62,54 @@ def _labelled(lines: list[Line], labels: list[str]) -> list[tuple[str, str, int]
     return found
 
 
-def _document_type(lines: list[Line]) -> str:
+def _document_type(title: str) -> str:
+    """The kind of document by the earliest type word of its title ("Protokoll", "Minnesanteckningar")."""
     vocab = _vocab()
-    top = " ".join(_plain(l) for l in lines[:8]).lower()
+    lower = title.lower()
+    best = ("protokoll", len(lower) + 1)
     for kind in ("minnesanteckningar", "kallelse", "protokoll"):
-        if any(regex.search(rf"\b{regex.escape(w)}", top) for w in vocab[kind]):
-            return kind
-    return "protokoll"
+        for word in vocab[kind]:
+            m = regex.search(rf"{regex.escape(word)}", lower)
+            if m and m.start() < best[1]:
+                best = (kind, m.start())
+    return best[0]
 
 
-def meeting_date(head: list[Line], all_lines: list[Line]) -> tuple[datetime.date | None, int | None]:
-    labels = _vocab()["date"]
-    for label, value, index in _labelled(head, labels):
-        found = dates.find_dates(value)
-        found = [d for d in found if d.has_year]
+# A date that revises or prints the document is not the meeting's: "(rev 2020-03-26)".
+_NOT_MEETING_DATE = regex.compile(r"(?:\brev\.?|reviderad|uppdaterad|ändrad|utskriven|justerad)\s*:?\s*$", regex.IGNORECASE)
+# OCR reads "19:00" as "l9:00" after "kl".
+_OCR_CLOCK = regex.compile(r"(?<=\bkl(?:ockan|\.)?\s?)[lI](?=\d)")
+
+
+def _clean(text: str) -> str:
+    text = regex.sub(r"(?<=\d)[–—](?=\d)", "-", text)  # "2016–05–25"
+    return _OCR_CLOCK.sub("1", text)
+
+
+def _meeting_dates(text: str) -> list[dates.DateMatch]:
+    return [d for d in dates.find_dates(_clean(text)) if d.has_year and not _NOT_MEETING_DATE.search(text[: d.start])]
+
+
+def meeting_date(head: list[Line], title: list[Line]) -> tuple[datetime.date | None, str]:
+    """The meeting date and the text it was read from (a labelled head line, else the title or head)."""
+    for label, value, index in _labelled(head, _vocab()["date"]):
+        for text in (value, _plain(head[index + 1]) if index + 1 < len(head) else ""):
+            found = _meeting_dates(text)
+            if found:
+                return found[0].date, value + " " + text
+    for line in [*title, *head[:12]]:
+        text = _plain(line)
+        found = _meeting_dates(text)
         if found:
-            return found[0].date, index
-        if index + 1 < len(head):
-            following = [d for d in dates.find_dates(_plain(head[index + 1])) if d.has_year]
-            if following:
-                return following[0].date, index + 1
-    for index, line in enumerate(all_lines[:15]):
-        found = [d for d in dates.find_dates(_plain(line)) if d.has_year]
-        if found:
-            return found[0].date, index
-    return None, None
+            return found[0].date, text
+    return None, ""
 
 
-def meeting_times(head: list[Line], date_index: int | None, items_text: str) -> tuple[str | None, str | None]:
-    labels = _vocab()["time"]
-    candidates = [value for _, value, _ in _labelled(head, labels)]
-    if date_index is not None and date_index < len(head):
-        candidates.append(_plain(head[date_index]))
-        if date_index + 1 < len(head):
-            candidates.append(_plain(head[date_index + 1]))
+def meeting_times(head: list[Line], date_text: str) -> tuple[str | None, str | None]:
+    candidates = [value for _, value, _ in _labelled(head, _vocab()["time"])]
+    candidates.append(date_text)
     for text in candidates:
-        start, end = dates.parse_time_range(text)
+        start, end = dates.parse_time_range(_clean(text))
         if start:
             return start, end
     return None, None
@@ -106,32 +118,49 @@ def meeting_times(head: list[Line], date_index: int | None, items_text: str) -> 
 def _times_from_items(texts: list[str]) -> tuple[str | None, str | None]:
     """Opening and closing times in the first and last items: "förklarar mötet öppnat kl 17:21"."""
     start = end = None
-    for text in texts[:3]:
+    for text in texts[:4]:
         if regex.search(r"öppna|öppnande", text, regex.IGNORECASE):
-            found = dates.find_times(text)
+            text = regex.sub(r"\b(\d{1,2}:\d{2}):\d{2}\b", r"\1", text)  # 17:15:36
+            found = dates.find_times(_clean(text))
             if found:
                 start = found[0].start_time
                 break
     for text in reversed(texts[-3:]):
         if regex.search(r"avslut|avslutande|avslutas|stänger", text, regex.IGNORECASE):
-            found = dates.find_times(text)
+            found = dates.find_times(_clean(text))
             if found:
                 end = found[-1].start_time
                 break
     return start, end
 
 
-def meeting_place(head: list[Line]) -> str | None:
-    labels = _vocab()["place"]
-    for label, value, index in _labelled(head, labels):
-        if label.lower().startswith("plats och tid") or label.lower().startswith("tid och plats"):
-            value = dates.find_times(value) and regex.split(r"\bkl(?:ockan|\.)?\b", value)[0] or value
-        if not label.lower().startswith("plats") and not label.lower().startswith("lokal") and "plats" not in label.lower():
+def _place_after_time(text: str) -> str | None:
+    """The place written after the date and time on one line: "..., kl 19:00, Matsalen, Gunnesboskolan."."""
+    text = _clean(text)
+    last = max([m.end for m in dates.find_times(text)] + [m.end for m in dates.find_dates(text)] + [0])
+    rest = text[last:]
+    m = regex.match(r"^\s*(?:,|\.|\bi\b|\bpå\b|\bhos\b)\s*(?P<place>\p{Lu}.*?)\s*\.?$", rest)
+    if m and last:
+        return fold_space(m["place"]).strip(" ,.")
+    m = regex.match(r"^\s*,?\s*(?P<prep>i|på|hos)\s+(?P<place>.+?)\s*\.?$", rest)
+    if m and last:
+        place = fold_space(m["place"]).strip(" ,.")
+        return f"Hos {place}" if m["prep"] == "hos" else place
+    return None
+
+
+def meeting_place(head: list[Line], date_text: str) -> str | None:
+    for label, value, index in _labelled(head, _vocab()["place"]):
+        lowered = label.lower()
+        if "plats" not in lowered and "lokal" not in lowered:
             continue
-        value = fold_space(value).strip(" ,")
+        if "tid" in lowered:
+            value = regex.split(r"\b(?:kl(?:ockan|\.)?|tid)\b", value, flags=regex.IGNORECASE)[0]
+            value = value if not dates.find_dates(value) else None
+        value = fold_space(value or "").strip(" ,")
         if value:
             return value
-    return None
+    return _place_after_time(date_text) if date_text else None
 
 
 def meeting_number(head: list[Line]) -> str | None:
@@ -142,69 +171,165 @@ def meeting_number(head: list[Line]) -> str | None:
     return None
 
 
-def _organisation_and_body(lines: list[Line]) -> tuple[str | None, str | None]:
-    """Who keeps the minutes and which body met, from the title lines."""
+_MEETING_WORD = regex.compile(
+    r"^(?:\p{L}*möte[t]?|\p{L}*stämma[n]?|\p{L}*sammanträde[t]?|ledningsgrupp(?:en)?|arbetsutskott(?:et)?|presidium|beredning(?:en)?)$",
+    regex.IGNORECASE,
+)
+_MEETING_ADJECTIVE = {"ordinarie", "extra", "konstituerande", "gemensamt", "gemensamma"}
+_ORG_WORD = regex.compile(r"(?:förening|samfällighet|kommun|region|brf|bostadsrättsförening|sällskap|förbund|ab)\p{Ll}*$", regex.IGNORECASE)
+_BODY_WORD = regex.compile(r"(?:nämnd(?:en)?|styrelse(?:n)?|fullmäktige|utskott(?:et)?)$", regex.IGNORECASE)
+_MUNICIPAL_BODY = regex.compile(
+    r"\b(\p{Lu}\p{Ll}+s\s+(?:arbetsutskott|ledningsgrupp|presidium|beredning|planeringsutskott|personalutskott))\b"
+    r"|\b(\p{Lu}[\p{Ll}-]*(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))\b"
+    r"|\b(\p{Lu}\p{Ll}+(?:nämnd|styrelse|fullmäktige))s?\s+(?:protokoll|sammanträde)",
+)
+
+
+def _title_lines(document_lines: list[Line]) -> list[Line]:
+    """The title block of page one: lines before the head's labels and lists, set larger or first."""
+    stops = [*_vocab()["place"], *load("structure")["attendance"]["present"]["headings"],
+             *load("structure")["attendance"]["absent"]["headings"], *load("structure")["attendance"]["not_attendance"]["headings"]]
+    first_page = [l for l in document_lines if l.page == document_lines[0].page] if document_lines else []
+    sizes = sorted(l.size for l in first_page) or [10.0]
+    body_size = sizes[len(sizes) // 2]
+    title = []
+    for index, line in enumerate(first_page[:10]):
+        text = _plain(line)
+        if match_heading(text, stops) or regex.match(r"^(?:§\s*)?\d{1,2}[.)]?\s", text) or (index and text.endswith(".")):
+            break
+        if index < 2 or line.bold or line.size >= body_size * 1.05 or len(text.split()) <= 4:
+            title.append(line)
+    return title
+
+
+def _tidy_case(phrase: str) -> str:
+    """"KUNGSBACKA KOMMUN" -> "Kungsbacka kommun"; mixed case is kept as written."""
+    if not phrase.isupper():
+        return phrase
+    words = phrase.lower().split()
+    return " ".join([words[0].capitalize(), *(w.capitalize() if not _ORG_WORD.match(w) else w for w in words[1:])])
+
+
+def _genitive_organisation(words: list[str]) -> str | None:
+    """"Stenålderns samfällighets årsstämma" -> "Stenålderns samfällighet"; "LiTHe kods vårmöte" -> "LiTHe kod"."""
+    for index, word in enumerate(words):
+        following = [w for w in words[index + 1: index + 3] if w.lower() not in _MEETING_ADJECTIVE]
+        if not following or not _MEETING_WORD.match(following[0].strip(",.")) or not word.endswith("s") or len(word) < 3:
+            continue
+        if _BODY_WORD.search(word[:-1]):
+            continue  # "Kommunstyrelsens arbetsutskott" names a body, not who keeps the minutes
+        start = index
+        while start > 0 and words[start - 1][:1].isupper() and not _MEETING_WORD.match(words[start - 1]) and words[start - 1].lower() not in ("protokoll", "minnesanteckningar", "från", "för", "vid"):
+            start -= 1
+        phrase = words[start:index + 1]
+        if not any(w[:1].isupper() for w in phrase):
+            continue
+        phrase[-1] = phrase[-1][:-1]
+        return " ".join(phrase)
+    return None
+
+
+def _named_organisation(words: list[str]) -> str | None:
+    """A proper-noun phrase ending in an organisation word: "Stenålderns samfällighetsförening", "Brf Ekbacken".
+
+    A phrase set in ordinary case wins over one in capitals (a letterhead).
+    """
+    found = [p for p in _organisation_phrases(words)]
+    found.sort(key=lambda phrase: phrase.isupper())
+    return _tidy_case(found[0]) if found else None
+
+
+def _organisation_phrases(words: list[str]):
+    for index, word in enumerate(words):
+        clean = word.strip(",.:;()")
+        if not _ORG_WORD.match(clean) or _BODY_WORD.search(clean.rstrip("s")):
+            continue
+        if clean.lower() == "brf" and index + 1 < len(words):
+            yield f"{clean} {words[index + 1].strip(',.:;')}"
+            continue
+        start = index
+        while start > 0 and words[start - 1][:1].isupper() and not _MEETING_WORD.match(words[start - 1]) and words[start - 1].lower() not in ("protokoll", "minnesanteckningar"):
+            start -= 1
+        if start == index and not clean[:1].isupper():
+            continue
+        yield " ".join(w.strip(",.:;()") for w in words[start:index + 1])
+
+
+def _standalone_name(title: list[Line]) -> str | None:
+    """A short proper name on a line or cell of its own ("LiTHe kod" above the date)."""
     vocab = _vocab()
-    top = [_plain(l) for l in lines[:8] if _plain(l)]
-    organisation = body = None
-    joined = " ".join(top)
-    for text in top:
-        m = regex.search(r"\b(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}?[\p{L}-]+)?\s+kommun)\b", text)
-        if m and organisation is None:
-            organisation = m.group(1)
-            organisation = organisation[0] + organisation[1:].lower() if organisation.isupper() else organisation
-            words = organisation.split()
-            organisation = " ".join(w.capitalize() if w.isupper() else w for w in words)
-    for text in top:
-        m = regex.search(r"\b([\p{L}-]*(?:samfällighetsförening|samfällighet|förening|föreningen|bostadsrättsförening|brf)\b[\p{L} ]{0,0})", text, regex.IGNORECASE)
-        if m and organisation is None:
-            organisation = _phrase_around(text, m.start(), m.end())
-    for entry in vocab["bodies"]:
-        if regex.search(entry["pattern"], joined, regex.IGNORECASE):
-            body = entry["body"]
-            break
-    for text in [joined, *top]:
-        m = regex.search(r"\b(\p{Lu}\p{Ll}+(?:s|ns)\s+(?:ledningsgrupp|arbetsutskott|styrelse|presidium|beredning))\b|\b(\p{Lu}\p{Ll}*(?:nämnden|styrelsen|fullmäktige|utskottet))\b", text)
-        if m:
-            body = m.group(1) or m.group(2)
-            if m.group(1) and regex.match(r"\p{Lu}\p{Ll}+(?:s|ns)\s+(?:ledningsgrupp)", m.group(1)) and organisation is None:
-                organisation = regex.sub(r"s\s+ledningsgrupp$", "", m.group(1)) if m.group(1).split()[0].endswith("s") else None
-            break
-    return organisation, body
+    type_words = [w for kind in ("minnesanteckningar", "kallelse", "protokoll") for w in vocab[kind]]
+    for line in title[:4]:
+        for cell in line.cells:
+            text = fold_space(cell.text)
+            words = text.split()
+            if not 1 <= len(words) <= 4 or not text[:1].isupper() or dates.find_dates(text) or regex.search(r"\d", text):
+                continue
+            if any(w.lower() in text.lower() for w in type_words) or any(_MEETING_WORD.match(w) for w in words):
+                continue
+            if gazetteer.is_first_name(words[0]) and len(words) > 1:
+                continue  # a person (a signatory in the letterhead), not an organisation
+            return _tidy_case(text)
+    return None
 
 
-def _phrase_around(text: str, start: int, end: int) -> str:
-    """The proper-noun phrase containing a matched organisation word."""
-    words = list(regex.finditer(r"\S+", text))
-    index = next(i for i, w in enumerate(words) if w.end() >= end)
-    first = index
-    while first > 0 and words[first - 1].group()[:1].isupper() and words[first - 1].group().lower() not in ("protokoll", "vid"):
-        first -= 1
-    if first == index and index + 1 < len(words) and words[index].group().lower() in ("brf", "bostadsrättsföreningen"):
-        index += 1
-    phrase = " ".join(w.group() for w in words[first:index + 1]).strip(" ,.:")
-    return phrase[0].upper() + phrase[1:] if phrase else phrase
+def _before_meeting_word(words: list[str]) -> str | None:
+    """"LiTHe kod höstmöte 2020" -> "LiTHe kod": the name written just before the meeting word."""
+    for index, word in enumerate(words[1:5], start=1):
+        if _MEETING_WORD.match(word.strip(",.")) and words[0][:1].isupper() and words[index - 1].lower() not in _MEETING_ADJECTIVE:
+            return " ".join(words[:index])
+    return None
 
 
-def meeting_fields(segments: Segments, all_lines: list[Line]) -> MeetingFields:
-    head = segments.head if segments.head else all_lines[:15]
-    first_lines = all_lines[:10]
-    meeting_day, date_index = meeting_date(head or first_lines, all_lines)
-    start, end = meeting_times(head, date_index, "")
-    item_texts = [" ".join(l.text for l in [*i.title_lines, *i.body]) for i in segments.items]
+def _body(title_text: str) -> str | None:
+    m = _MUNICIPAL_BODY.search(title_text)
+    if m:
+        return next(g for g in m.groups() if g)
+    for entry in _vocab()["bodies"]:
+        if regex.search(entry["pattern"], title_text, regex.IGNORECASE):
+            return entry["body"]
+    # Any other "...möte" in the title, with its adjective: "Gemensamt husrådsmöte".
+    m = regex.search(r"\b((?:\p{L}+\s+)?\p{L}{3,}möte)\b", title_text)
+    if m and not m.group(1).lower().startswith(("protokoll", "mötes")):
+        words = m.group(1).split()
+        if len(words) == 2 and words[0].lower() not in _MEETING_ADJECTIVE:
+            words = words[1:]
+        phrase = " ".join(words)
+        return phrase[0].upper() + phrase[1:]
+    return None
+
+
+def _organisation_and_body(title: list[Line]) -> tuple[str | None, str | None]:
+    """Who keeps the minutes and which body met, from the title lines."""
+    title_text = " ".join(_plain(l) for l in title)
+    words = title_text.split()
+    organisation = _genitive_organisation(words) or _named_organisation(words) or _before_meeting_word(words) or _standalone_name(title)
+    return organisation, _body(title_text)
+
+
+def meeting_fields(segments: Segments, document: Document) -> MeetingFields:
+    content = document.lines()
+    # The title block is read with its running header: municipal protocols repeat
+    # organisation, body and date at the top of every page.
+    title = _title_lines([line for line in document.pages[0].lines] if document.pages else [])
+    # The head proper, or the first lines where the items start at once (the date line may open item 1).
+    head = segments.head if len(segments.head) >= 6 else content[:15]
+    meeting_day, date_text = meeting_date(head, title)
+    start, end = meeting_times(head, date_text)
     if start is None or end is None:
+        item_texts = [" ".join(_plain(l) for l in head), *(" ".join(l.text for l in [*i.title_lines, *i.body]) for i in segments.items)]
         first, last = _times_from_items(item_texts)
         start, end = start or first, end or last
-    organisation, body = _organisation_and_body(first_lines)
+    organisation, body = _organisation_and_body(title)
     return MeetingFields(
-        document_type=_document_type(first_lines),
+        document_type=_document_type(" ".join(_plain(l) for l in title)),
         organisation=organisation,
         body=body,
         date=meeting_day.isoformat() if meeting_day else None,
         start_time=start,
         end_time=end,
-        place=meeting_place(head),
-        number=meeting_number(head),
+        place=meeting_place(head, date_text),
+        number=meeting_number([*title, *head]),
     )
 
 

@@ -1,0 +1,38 @@
+"""Write small PDFs of minutes for tests and the bundled example, with fpdf2's core fonts.
+
+A page is a list of rows; a row is a list of (x in mm, text) cells, so that
+tables and two-column signature blocks come out as real columns. A row whose
+text starts with "**" is set in bold.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+Row = list[tuple[float, str]]
+
+
+def write_pdf(path: str | Path, pages: list[list[Row]], *, font_size: float = 10.5, footer: bool = True) -> Path:
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_auto_page_break(False)
+    for number, rows in enumerate(pages, start=1):
+        pdf.add_page()
+        y = 20.0
+        for row in rows:
+            if not row:
+                y += 3
+                continue
+            for x, text in row:
+                bold = text.startswith("**")
+                pdf.set_font("Helvetica", "B" if bold else "", font_size + (2 if bold and x <= 20 and y < 40 else 0))
+                pdf.set_xy(x, y)
+                pdf.cell(0, 5, text.removeprefix("**"))
+            y += 6
+        if footer:
+            pdf.set_font("Helvetica", "", 8)
+            pdf.set_xy(180, 285)
+            pdf.cell(0, 4, f"{number} ({len(pages)})")
+    path = Path(path)
+    pdf.output(str(path))
+    return path
