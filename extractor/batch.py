@@ -610,7 +610,8 @@ def _child_main() -> None:
             retire = True
         except BaseException as exc:  # a bug or a library failure: record it, keep the batch going
             retire = isinstance(exc, (SystemExit, KeyboardInterrupt))
-            message = {"ok": False, "kind": "internal-error", "reason": _one_line(f"{type(exc).__name__}: {exc}")}
+            message = {"ok": False, "kind": "internal-error",
+                       "reason": _one_line(f"{type(exc).__name__}: {exc}{_where(exc)}")}
         usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         message.update(id=job["id"], seconds=time.monotonic() - t0, rss_kb=max(usage, children), retire=retire)
@@ -619,6 +620,17 @@ def _child_main() -> None:
             break
     proto.close()
     os._exit(0)
+
+
+def _where(exc: BaseException) -> str:
+    """Where an unexpected exception was raised, for the report: " (at segment.py:120 in split)"."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return ""
+    last = frames[-1]
+    return f" (at {Path(last.filename).name}:{last.lineno} in {last.name})"
 
 
 def _die_with_parent(ppid: Optional[int]) -> None:

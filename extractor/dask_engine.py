@@ -114,12 +114,14 @@ def run_batch_dask(
     include_text: bool = False,
     extract_fn: str = EXTRACT_REF,
     client=None,
+    connect_timeout: float = 30.0,
 ) -> BatchReport:
     """``run_batch`` on a dask cluster: same inputs, outputs, resume rules and report.
 
     ``scheduler``: address such as ``tcp://10.0.0.5:8786``; without it (and
     without ``client``) a ``LocalCluster`` of ``workers`` processes (default:
-    the usable cores) with one thread each runs the batch.
+    the usable cores) with one thread each runs the batch. ``client``: an
+    existing ``distributed.Client`` to use instead (left open).
     """
     try:
         from distributed import Client, LocalCluster
@@ -136,12 +138,12 @@ def run_batch_dask(
             if client is None:
                 if scheduler:
                     try:
-                        client = Client(scheduler, timeout="30s")
+                        client = Client(scheduler, timeout=f"{connect_timeout}s")
                     except (OSError, TimeoutError, asyncio.TimeoutError) as exc:
                         raise BatchError(f"cannot reach the dask scheduler at {scheduler}: {exc}") from None
                 else:
                     cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
-                                           processes=True, dashboard_address=None,
+                                           processes=True, dashboard_address=":0",
                                            silence_logs=logging.ERROR)
                     client = Client(cluster)
             threads = sum(client.nthreads().values()) or 1

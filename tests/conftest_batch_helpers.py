@@ -221,13 +221,15 @@ def real_outputs(tmp_path_factory) -> Path:
     if "dir" in _REAL_CACHE:
         return _REAL_CACHE["dir"]
     docs = need_corpus()
-    from extractor.batch import run_batch
+    from click.testing import CliRunner
+
+    from extractor.batch import REPORT_NAME, batch_command
 
     inputs = tmp_path_factory.mktemp("real-inputs")
     for name in REAL_PDFS:
         (inputs / name).write_bytes((docs / name).read_bytes())
     out = tmp_path_factory.mktemp("real-outputs")
-    report = run_batch([inputs], out, workers=2, timeout=600)
-    assert report.failed == 0, report.to_dict()["failures"]
+    result = CliRunner().invoke(batch_command, [str(inputs), "--out", str(out), "--workers", "2", "--quiet"])
+    assert result.exit_code == 0, (out / REPORT_NAME).read_text() if (out / REPORT_NAME).exists() else result.output
     _REAL_CACHE["dir"] = out
     return out
