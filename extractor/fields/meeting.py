@@ -179,7 +179,8 @@ _MEETING_ADJECTIVE = {"ordinarie", "extra", "konstituerande", "gemensamt", "geme
 _ORG_WORD = regex.compile(r"(?:förening|samfällighet|kommun|region|brf|bostadsrättsförening|sällskap|förbund|ab)\p{Ll}*$", regex.IGNORECASE)
 _BODY_WORD = regex.compile(r"(?:nämnd(?:en)?|styrelse(?:n)?|fullmäktige|utskott(?:et)?)$", regex.IGNORECASE)
 _MUNICIPAL_BODY = regex.compile(
-    r"\b(\p{Lu}\p{Ll}+s\s+(?:arbetsutskott|ledningsgrupp|presidium|beredning|planeringsutskott|personalutskott))\b"
+    r"\b((?:\p{Lu}\p{Ll}+\s+)?\p{L}+s\s+(?:arbetsutskott|ledningsgrupp|presidium|beredning|planeringsutskott|personalutskott))\b"
+    r"|\b(\p{Lu}\p{Ll}*-\s+och\s+\p{Ll}+(?:nämnden|styrelsen|utskottet))\b"
     r"|\b(\p{Lu}[\p{Ll}-]*(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))\b"
     r"|\b(\p{Lu}\p{Ll}+(?:nämnd|styrelse|fullmäktige))s?\s+(?:protokoll|sammanträde)",
 )
@@ -189,6 +190,8 @@ def _title_lines(document_lines: list[Line]) -> list[Line]:
     """The title block of page one: lines before the head's labels and lists, set larger or first."""
     stops = [*_vocab()["place"], *load("structure")["attendance"]["present"]["headings"],
              *load("structure")["attendance"]["absent"]["headings"], *load("structure")["attendance"]["not_attendance"]["headings"]]
+    type_words = {w.lower() for kind in ("minnesanteckningar", "kallelse", "protokoll") for w in _vocab()[kind]}
+    stops = [h for h in stops if h.lower() not in type_words]
     first_page = [l for l in document_lines if l.page == document_lines[0].page] if document_lines else []
     sizes = sorted(l.size for l in first_page) or [10.0]
     body_size = sizes[len(sizes) // 2]
@@ -289,13 +292,13 @@ def _body(title_text: str) -> str | None:
         if regex.search(entry["pattern"], title_text, regex.IGNORECASE):
             return entry["body"]
     # Any other "...möte" in the title, with its adjective: "Gemensamt husrådsmöte".
-    m = regex.search(r"\b((?:\p{L}+\s+)?\p{L}{3,}möte)\b", title_text)
-    if m and not m.group(1).lower().startswith(("protokoll", "mötes")):
-        words = m.group(1).split()
-        if len(words) == 2 and words[0].lower() not in _MEETING_ADJECTIVE:
-            words = words[1:]
-        phrase = " ".join(words)
-        return phrase[0].upper() + phrase[1:]
+    words = title_text.split()
+    for index, word in enumerate(words):
+        if regex.fullmatch(r"\p{L}{3,}möte", word) and not word.lower().startswith("mötes"):
+            phrase = word
+            if index and words[index - 1].lower() in _MEETING_ADJECTIVE:
+                phrase = f"{words[index - 1]} {word}"
+            return phrase[0].upper() + phrase[1:]
     return None
 
 

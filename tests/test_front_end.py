@@ -1,0 +1,100 @@
+"""The front end's pure parts: text normalisation, layer quality, lines and cells, furniture, OCR TSV."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.document import Page, Word
+from extractor.layout import build_page_text, group_lines, mark_furniture
+from extractor.ocr import parse_tsv, render_dpi
+from extractor.read_pages import normalise_text
+from extractor.text_quality import assess
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("f¨or", "för"),            # LaTeX PDFs: the accent drawn before the letter
+        ("m¨otet", "mötet"),
+        ("M˚ans", "Måns"),
+        ("Silv´en", "Silvén"),
+        ("la¨", "lä"),               # and after it
+        ("a\u0308r", "är"),          # combining diaeresis to NFC
+        ("2013\xad10\xad09", "2013-10-09"),
+        ("Anna\xa0Berg", "Anna Berg"),
+    ],
+)
+def test_normalise_text_joins_split_diacritics(raw, expected):
+    assert normalise_text(raw) == expected
+
+
+def test_quality_tells_swedish_from_ocr_garbage():
+    good = assess("Mötet öppnades av ordföranden. Styrelsen beslutade att godkänna dagordningen och "
+                  "protokollet från föregående möte lades till handlingarna. Nästa möte är i mars.")
+    garbage = assess("Stcnäldcrns sa ml?i I lighctslii rcn in g lrl{o IoKot.l l(2) Stalllin [-orin I )tttrrnr "
+                     "itt: I I törsoag:01:-or-ri kl l9:00 l'lats: II Srorald.,'sr äg;r Z9 sLlpplL'aut rrr I l. gard")
+    assert good.usable and not garbage.usable
+    assert good.known_share > garbage.known_share
+
+
+def _word(text, x0, top, size=10.0, bold=False):
+    return Word(text=text, x0=x0, x1=x0 + 6 * len(text), top=top, bottom=top + size, size=size, bold=bold)
+
+
+def test_words_on_one_row_become_one_line_with_cells_apart():
+    words = [_word("Camilla", 160, 100.4), _word("Broo", 210, 100), _word("Huddinge", 320, 100.2),
+             _word("Deltagare", 70, 100.1), _word("Frida", 160, 114), _word("Nilsson", 198, 114.3)]
+    page = Page(number=1, width=595, height=842, source="text-layer", words=words)
+    build_page_text(page)
+    assert [line.text for line in page.lines] == ["Deltagare\tCamilla Broo\tHuddinge", "Frida Nilsson"]
+    first = page.lines[0]
+    assert [c.text for c in first.cells] == ["Deltagare", "Camilla Broo", "Huddinge"]
+    for cell in first.cells:
+        assert page.text[cell.start:cell.end] == cell.text
+
+
+def test_rows_are_ordered_top_to_bottom_even_when_words_come_shuffled():
+    rows = group_lines([_word("andra", 70, 130), _word("första", 70, 100), _word("raden", 120, 100.5)])
+    assert [[w.text for w in row] for row in rows] == [["första", "raden"], ["andra"]]
+
+
+def _page(number, lines):
+    words = []
+    for top, texts in lines:
+        x = 70
+        for text in texts:
+            words.append(_word(text, x, top))
+            x += 6 * len(text) + 40
+    page = Page(number=number, width=595, height=842, source="text-layer", words=words)
+    build_page_text(page)
+    return page
+
+
+def test_page_numbers_running_headers_and_signature_boxes_are_furniture():
+    pages = [
+        _page(1, [(30, ["KUNGSBACKA KOMMUN"]), (200, ["§ 12 Budget"]), (780, ["Justerandes sign"]), (800, [f"1 (2)"])]),
+        _page(2, [(30, ["KUNGSBACKA KOMMUN"]), (200, ["Beslut"]), (800, ["Sida 2 av 2"])]),
+    ]
+    mark_furniture(pages)
+    furniture = [(p.number, l.text) for p in pages for l in p.lines if l.furniture]
+    assert furniture == [(1, "KUNGSBACKA KOMMUN"), (1, "Justerandes sign"), (1, "1 (2)"),
+                         (2, "KUNGSBACKA KOMMUN"), (2, "Sida 2 av 2")]
+    assert [l.text for l in pages[0].content_lines()] == ["§ 12 Budget"]
+
+
+def test_tesseract_tsv_gives_word_boxes_in_points_and_repairs_the_section_sign():
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [
+        "5\t1\t1\t1\t1\t1\t200\t400\t60\t40\t91.5\t$12",
+        "5\t1\t1\t1\t1\t2\t300\t400\t200\t40\t88.0\tBudget",
+        "5\t1\t1\t1\t2\t1\t200\t460\t80\t40\t90.0\tkostar",
+        "5\t1\t1\t1\t2\t2\t300\t460\t60\t40\t-1\t",
+    ]
+    words = parse_tsv("\n".join([header, *rows]), 72 / 200)
+    assert [w.text for w in words] == ["§12", "Budget", "kostar"]
+    assert words[0].x0 == pytest.approx(200 * 72 / 200)
+    assert words[1].confidence == 88.0
+
+
+@pytest.mark.parametrize("scan, expected", [(None, 200), (96, 200), (200, 200), (300, 300), (600, 300)])
+def test_render_resolution_follows_the_scan_within_bounds(scan, expected):
+    assert render_dpi(scan) == expected
