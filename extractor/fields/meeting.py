@@ -336,26 +336,33 @@ def meeting_fields(segments: Segments, document: Document) -> MeetingFields:
     )
 
 
-def next_meeting(segments: Segments, reference: datetime.date | None) -> NextMeetingFields | None:
+def _next_meeting_texts(segments: Segments) -> list[str]:
+    """Text that follows a next-meeting heading: an item "Nästa möte", or the words in a sentence or line."""
     headings = load("structure")["next_meeting"]["headings"]
-    candidates: list[str] = []
-    for item in segments.items:
-        if match_heading(item.title, headings):
-            candidates.extend(_plain(l) for l in item.body)
-            candidates.append(rest_after(item.title, match_heading(item.title, headings)[1]))
-    for line in [*segments.head, *(l for i in segments.items for l in i.body), *segments.signing]:
+    pattern = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in headings) + r")\b\s*:?", regex.IGNORECASE)
+    at_start: list[str] = []
+    inside: list[str] = []
+    lines = [*segments.head, *(l for i in segments.items for l in [*i.title_lines, *i.body])]
+    for index, line in enumerate(lines):
         text = _plain(line)
-        hit = match_heading(text, headings)
-        if hit:
-            candidates.insert(0, rest_after(text, hit[1]))
-    for text in candidates:
+        m = pattern.search(text)
+        if m:
+            # A heading alone on its line gives its value on the next line.
+            rest = text[m.end():] if dates.find_dates(text[m.end():]) else f"{text[m.end():]} {_plain(lines[index + 1]) if index + 1 < len(lines) else ''}"
+            (at_start if m.start() == 0 or regex.match(r"^[\W\d]*$", text[: m.start()]) else inside).append(rest)
+    in_items = [" ".join(_plain(l) for l in item.body[:3]) for item in segments.items if pattern.search(item.title)]
+    return [*at_start, *in_items, *inside]
+
+
+def next_meeting(segments: Segments, reference: datetime.date | None) -> NextMeetingFields | None:
+    """The first date after the meeting written under a next-meeting heading, with its time and place."""
+    for text in _next_meeting_texts(segments):
+        text = _clean(text)
         found = [d for d in dates.find_dates(text, reference) if reference is None or d.date > reference]
         if not found:
             continue
-        start, end = dates.parse_time_range(text[found[0].end:]) if found else (None, None)
-        place = None
-        m = regex.search(r"\b(?:i|på|hos)\s+(?P<place>\p{Lu}[^.]*)", text[found[0].end:])
-        if m:
-            place = fold_space(m["place"]).strip(" ,.")
-        return NextMeetingFields(found[0].date.isoformat(), start, end, place)
+        after = text[found[0].end:]
+        after = regex.split(r"(?<=\.)\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})", after)[0]  # stop at the next sentence
+        start, end = dates.parse_time_range(after)
+        return NextMeetingFields(found[0].date.isoformat(), start, end, _place_after_time(text[: found[0].end] + after))
     return None
