@@ -33,6 +33,10 @@ class ItemSegment:
     title: str
     title_lines: list[Line]
     body: list[Line] = field(default_factory=list)
+    # The document's layout, for telling paragraphs apart in the body: where
+    # full lines end, and the usual space between the lines of a paragraph.
+    text_right: float | None = None
+    line_gap: float = 0.0
 
 
 @dataclass
@@ -217,6 +221,12 @@ def _join_runs(lines: list[Line], runs: list[list[_Candidate]], best: int) -> li
     return spine
 
 
+def _text_right(lines: list[Line]) -> float | None:
+    """Where full lines of running text end: most single-column lines end at or before it."""
+    ends = sorted(line.x1 for line in lines if len(line.cells) == 1)
+    return ends[int(len(ends) * 0.9)] if len(ends) >= 5 else None
+
+
 def _indented(lines: list[Line], run: list[_Candidate]) -> bool:
     """A numbered list set in from the text around it (a list inside an item), not item headings."""
     numbered = {c.index for c in run}
@@ -264,7 +274,15 @@ def _is_decision_heading(text: str) -> bool:
     plain = fold(text)
     return any(fold(h) == plain for h in vocab["headings"]) or (
         len(plain.split()) <= 3 and plain.endswith(vocab["heading_suffix"])
+    ) or (
+        len(plain.split()) <= 6 and not text.strip().endswith(".")
+        and any(plain.startswith(fold(p) + " ") for p in vocab.get("heading_prefixes", []))
     )
+
+
+def _is_section_heading(text: str) -> bool:
+    ends = load("structure")["decisions"]["section_ends"]
+    return _is_decision_heading(text) or fold(text) in {fold(h) for h in ends}
 
 
 def _title_from(lines: list[Line], start: int, rest: str, limit: int) -> tuple[str, list[Line], int]:
@@ -272,10 +290,23 @@ def _title_from(lines: list[Line], start: int, rest: str, limit: int) -> tuple[s
     rest = fold_space(rest.replace("\t", " "))
     is_reference = bool(regex.match(r"^(dnr|diarienummer)\b", rest, regex.IGNORECASE))
     if rest and not is_reference:
-        return rest, [lines[start]], start + 1
+        title_lines = [lines[start]]
+        index = start + 1
+        # A title broken inside its parenthesis, "(Bilaga 2a &" / "2b)", goes on on the next line.
+        if rest.count("(") > rest.count(")") and index < limit:
+            rest = fold_space(rest + " " + lines[index].text.replace("\t", " "))
+            title_lines.append(lines[index])
+            index += 1
+        return rest, title_lines, index
     title_lines: list[Line] = []
     index = start + 1
     heading = lines[start]
+    # Municipal paragraphs: "§ 93  Dnr ..." and a title of a line or two above the "Beslut" heading.
+    section_at = next((i for i in range(start + 1, min(limit, start + 4)) if _is_section_heading(lines[i].text.strip())), None)
+    if section_at is not None and section_at > start + 1 and not any(l.bold for l in lines[start + 1:section_at]):
+        title_lines = lines[start + 1:section_at]
+        title = fold_space(" ".join(l.text.replace("\t", " ") for l in title_lines))
+        return title, [lines[start], *title_lines], section_at
     while index < limit:
         line = lines[index]
         if _is_decision_heading(line.text):
@@ -342,11 +373,16 @@ def segment(document: Document) -> Segments:
     end = signing_at if signing_at is not None else len(lines)
     tail_at = _attachment_start(lines, end) if signing_at is not None else None
 
+    text_right = _text_right(lines)
+    line_gap = _typical_gap(_line_gaps(lines))
     items = []
     for position, (index, number, rest) in enumerate(starts):
         limit = starts[position + 1][0] if position + 1 < len(starts) else end
         title, title_lines, body_start = _title_from(lines, index, rest, limit)
-        items.append(ItemSegment(number=number, heading=lines[index], title=title, title_lines=title_lines, body=lines[body_start:limit]))
+        items.append(ItemSegment(
+            number=number, heading=lines[index], title=title, title_lines=title_lines,
+            body=lines[body_start:limit], text_right=text_right, line_gap=line_gap,
+        ))
     signing = lines[end:tail_at] if signing_at is not None else []
     tail = lines[tail_at:] if tail_at is not None else []
     return Segments(head=lines[: starts[0][0]], items=items, signing=signing, tail=tail)

@@ -10,7 +10,8 @@ from extractor.matching import fold, fold_space, match_heading
 from extractor.segment import ItemSegment
 from extractor.vocab import load
 
-_BULLET = regex.compile(r"^\s*(?:[-–•*·]|[a-zA-Z][.)]|\d+(?:\.\d+)+\.?|\d+\))\s+")
+# A bullet or sub-point mark at a line start: "-", "a)", "2.1", "§ 2.1", "3)".
+_BULLET = regex.compile(r"^\s*(?:[-–•*·]|[a-zA-Z][.)]|(?:§\s*)?\d+(?:\.\d+)+\.?|\d+\))\s+")
 _ABBREVIATIONS = ("bl.a", "t.ex", "m.m", "kl", "ca", "nr", "resp", "dvs", "s.k", "t.o.m", "fr.o.m", "jfr", "enl", "ang", "bil", "st", "tf", "dnr", "p", "kap", "prop", "ordf", "sekr")
 
 
@@ -49,17 +50,45 @@ def _vocab() -> dict:
     return load("structure")
 
 
-def _units(lines: list[Line]) -> list[Span]:
-    """Lines into paragraphs: a bullet starts a unit, and so does a capitalised line after a sentence end."""
+def _content_cells(line: Line, text_right: float | None) -> str:
+    """The line's text without cells standing right of the text block (an "Ansvar" column)."""
+    cells = line.cells or []
+    if text_right is not None and len(cells) > 1:
+        kept = [c for c in cells if c.x0 < text_right - 5]
+        if kept and len(kept) < len(cells):
+            return "\t".join(c.text for c in kept)
+    return line.text
+
+
+def _ended_early(previous: Line, line: Line, text: str, text_right: float | None) -> bool:
+    """``previous`` stopped short of the right edge though the first word of ``line`` would have fitted: a line break by hand."""
+    if text_right is None or previous.page != line.page or previous.x1 >= text_right:
+        return False
+    first_word = text.split(" ", 1)[0]
+    char_width = (line.x1 - line.x0) / max(1, len(line.text))
+    return previous.x1 + char_width * (len(first_word) + 1) < text_right
+
+
+def _units(lines: list[Line], text_right: float | None = None, line_gap: float = 0.0) -> list[Span]:
+    """Lines into paragraphs: a bullet starts a unit, and so does a capitalised line after a sentence end,
+    after a line broken off by hand, or after white space."""
     units: list[Span] = []
+    previous: Line | None = None
     for line in lines:
-        text = fold_space(line.text.replace("\t", " "))
+        raw = _content_cells(line, text_right)
+        text = fold_space(raw.replace("\t", " "))
         if not text:
             continue
+        capital = text[:1].isupper() or text[:1].isdigit()
+        broken = previous is not None and not units[-1].text.endswith(("-", ",")) and capital and (
+            _ended_early(previous, line, text, text_right)
+            or (line_gap > 0 and previous.page == line.page and line.top - previous.bottom >= 1.8 * line_gap)
+        )
         starts_new = (
             not units
-            or _BULLET.match(line.text)
+            or _BULLET.match(raw)
             or (units[-1].text.endswith((".", "!", "?", ":")) and text[:1].isupper())
+            or broken
             or line.page != units[-1].page
             and text[:1].isupper()
             and units[-1].text.endswith(".")
@@ -70,6 +99,7 @@ def _units(lines: list[Line]) -> list[Span]:
             last = units[-1]
             joined = last.text[:-1] + text if last.text.endswith("-") and text[:1].islower() else f"{last.text} {text}"
             units[-1] = Span(joined, last.page, last.start, line.end if line.page == last.page else last.end)
+        previous = line
     return units
 
 
@@ -97,6 +127,8 @@ def is_decision_sentence(text: str) -> bool:
         return False
     if regex.match(r"^beslut\s+(?:om|tas|fattades|fattas|att)\b|^beslut\s+\p{L}+", text, regex.IGNORECASE) and len(text.split()) > 2:
         return True
+    if any(regex.search(p, text, regex.IGNORECASE) for p in vocab.get("patterns", [])):
+        return True
     return _has_any(text, vocab["verbs"] + ["beslutat", "beslutats", "bordläggs", "bordlades", "lagt till handlingarna", "läggs till handlingarna"])
 
 
@@ -112,7 +144,7 @@ def _is_decision_heading(text: str) -> bool:
     return heading(text)
 
 
-def decisions(lines: list[Line], election: bool) -> list[DecisionText]:
+def decisions(lines: list[Line], election: bool, text_right: float | None = None, line_gap: float = 0.0) -> list[DecisionText]:
     """The decisions of one item: its Beslut section(s), or else the sentences that record a decision."""
     sections: list[list[Line]] = []
     current: list[Line] | None = None
@@ -128,12 +160,12 @@ def decisions(lines: list[Line], election: bool) -> list[DecisionText]:
     found: list[DecisionText] = []
     if sections:
         for section in sections:
-            for index, unit in enumerate(_units(section)):
+            for index, unit in enumerate(_units(section, text_right, line_gap)):
                 text = unit.text
                 if index == 0 or regex.match(r"^att\b", text, regex.IGNORECASE) or is_decision_sentence(text):
                     found.append(DecisionText(text, unit.page, unit.start, unit.end))
         return found
-    for unit in _units(lines):
+    for unit in _units(lines, text_right, line_gap):
         if election and regex.match(r"^[\p{L} ]{3,40}:\s*\p{Lu}", unit.text) and _has_any(unit.text, ["ordförande", "sekreterare", "justeringsperson", "justerare", "rösträknare"]):
             found.append(DecisionText(unit.text, unit.page, unit.start, unit.end))
             continue
@@ -200,7 +232,7 @@ def references(lines: list[Line]) -> list[str]:
 
 def item_fields(item: ItemSegment) -> ItemFields:
     election = bool(regex.search(r"\bval\b|funktionär", item.title, regex.IGNORECASE))
-    found = decisions(item.body, election)
+    found = decisions(item.body, election, item.text_right, item.line_gap)
     body_text = "\n".join(fold_space(line.text.replace("\t", " ")) for line in item.body)
     first, last = item.heading, (item.body[-1] if item.body else item.title_lines[-1])
     return ItemFields(

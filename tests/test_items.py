@@ -1,0 +1,99 @@
+"""Decision and assignment rules on small invented item bodies."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+try:
+    import extractor  # noqa: F401
+except ImportError:  # running from a checkout without an install
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from extractor.document import Cell, Line
+from extractor.fields.items import assignments, decisions, is_decision_sentence
+
+CHAR = 5.0  # points per character in the invented layout
+
+
+def make_lines(rows: list, *, line_gap: float = 3.0, para_gap: float = 15.0) -> list[Line]:
+    """Rows as text, or (text, x0[, gap_before]); tab-separated parts become cells laid out left to right."""
+    lines, top = [], 50.0
+    for row in rows:
+        text, x0, *rest = (row, 60.0) if isinstance(row, str) else row
+        gap = rest[0] if rest else line_gap
+        top += para_gap if gap == "¶" else gap
+        cells, x = [], x0
+        for part in text.split("\t"):
+            if cells:
+                x = max(x + 40, 450.0)  # a right-hand column
+            cells.append(Cell(text=part, x0=x, x1=x + CHAR * len(part), start=0, end=len(part)))
+            x += CHAR * len(part)
+        lines.append(Line(text=text, cells=cells, x0=x0, x1=cells[-1].x1, top=top, bottom=top + 10, size=10.0, bold=False, page=1))
+        top += 10
+    return lines
+
+
+def texts(lines: list[Line], election: bool = False, text_right: float | None = None, line_gap: float = 0.0) -> list[str]:
+    return [d.text for d in decisions(lines, election, text_right, line_gap)]
+
+
+def test_beslut_heading_section():
+    lines = make_lines(["Bakgrund text här.", "Beslut", "Nämnden godkänner avtalet.", "Sammanfattning av ärendet", "Kommunfullmäktige beslutade 2021 om något."])
+    assert texts(lines) == ["Nämnden godkänner avtalet."]
+
+
+def test_beslut_heading_with_body_name():
+    lines = make_lines(["Beslut i kommunstyrelsens arbetsutskott", "Utskottet godkänner dokumentet.", "Sammanfattning av ärendet", "Fullmäktige beslutade den 13 april."])
+    assert texts(lines) == ["Utskottet godkänner dokumentet."]
+
+
+def test_lines_without_full_stops_split_where_a_line_ends_early():
+    # Scanned minutes often leave out the full stop; a line broken off by hand ends the sentence.
+    lines = make_lines([
+        "Styrelsens ordförande går igenom årsberättelsen",
+        "Årsberättelsen läggs till handlingarna",
+    ])
+    assert texts(lines, text_right=400.0) == ["Årsberättelsen läggs till handlingarna"]
+
+
+def test_wrapped_line_reaching_the_margin_stays_one_sentence():
+    lines = make_lines([
+        "Stämman beslutade efter en lång diskussion om underhållet av alla",
+        "Garagen att godkänna planen",
+    ])
+    right = lines[0].x1 + 2
+    assert texts(lines, text_right=right) == ["Stämman beslutade efter en lång diskussion om underhållet av alla Garagen att godkänna planen"]
+
+
+def test_white_space_separates_paragraphs():
+    lines = make_lines([("Den ekonomiska berättelsen gicks igenom", 60), ("Det beslöts att godkänna berättelsen", 60, "¶")])
+    assert texts(lines, line_gap=3.0) == ["Det beslöts att godkänna berättelsen"]
+
+
+def test_sub_point_heading_is_not_part_of_the_decision():
+    lines = make_lines(["§ 2.1 Val av mötesordförande", "Mötet beslutar att välja Markus till mötesordförande.", "§ 2.2 Val av mötessekreterare", "Mötet beslutar att välja David till mötessekreterare."])
+    assert texts(lines, text_right=400.0) == [
+        "Mötet beslutar att välja Markus till mötesordförande.",
+        "Mötet beslutar att välja David till mötessekreterare.",
+    ]
+
+
+def test_right_hand_responsibility_column_is_left_out():
+    lines = make_lines(["Tre kandidater har hittats.\tBjörn", "Styrelsen beslutar att välja dessa."])
+    assert texts(lines, text_right=400.0) == ["Styrelsen beslutar att välja dessa."]
+
+
+def test_decision_words_and_patterns():
+    assert is_decision_sentence("Dagordningen för stämman godkännes")
+    assert is_decision_sentence("Stämman anses vara behörigen sammankallad.")
+    assert is_decision_sentence("Mötesdeltagarna ansåg att stämman sammankallats på behörigt sätt.")
+    assert is_decision_sentence("Mötet nekar ansvarsfrihet med 2/3/1 röster för/emot/blankt.")
+    assert is_decision_sentence("Victor blir kassör med 12 för, 1 abstained (13 röstlängd)")
+    assert is_decision_sentence("Torgny Roxå är vald som ordförande för stämman")
+    assert is_decision_sentence("Bifalles av stämman.")
+    assert not is_decision_sentence("Styrelsen föreslår att motionen avslås.")
+    assert not is_decision_sentence("Styrelsens ordförande går igenom årsberättelsen")
+
+
+def test_assignment_from_decision():
+    assert assignments(["Att uppdra till Camilla att återkoppla till gruppen."]) == [("Camilla", "återkoppla till gruppen")]
