@@ -16,6 +16,7 @@ Row = list[tuple[float, str]]
 def write_pdf(path: str | Path, pages: list[list[Row]], *, font_size: float = 10.5, footer: bool = True) -> Path:
     pdf = FPDF(format="A4", unit="mm")
     pdf.set_auto_page_break(False)
+    pdf.core_fonts_encoding = "windows-1252"  # en dashes and Swedish letters with the core fonts
     for number, rows in enumerate(pages, start=1):
         pdf.add_page()
         y = 20.0

@@ -247,15 +247,17 @@ def _organisation_phrases(words: list[str]):
         clean = word.strip(",.:;()")
         if not _ORG_WORD.match(clean) or _BODY_WORD.search(clean.rstrip("s")):
             continue
-        if clean.lower() == "brf" and index + 1 < len(words):
-            yield f"{clean} {words[index + 1].strip(',.:;')}"
-            continue
         start = index
         while start > 0 and words[start - 1][:1].isupper() and not _MEETING_WORD.match(words[start - 1]) and words[start - 1].lower() not in ("protokoll", "minnesanteckningar"):
             start -= 1
         if start == index and not clean[:1].isupper():
             continue
-        yield " ".join(w.strip(",.:;()") for w in words[start:index + 1])
+        end = index + 1
+        if start == index:
+            # The organisation word first, its name after: "Bostadsrättsföreningen Lönnen".
+            while end < len(words) and words[end][:1].isupper() and not words[end].endswith(":") and not _MEETING_WORD.match(words[end]) and not words[end].isupper():
+                end += 1
+        yield " ".join(w.strip(",.:;()") for w in words[start:end])
 
 
 def _standalone_name(title: list[Line]) -> str | None:
