@@ -1007,10 +1007,11 @@ def print_report(report: BatchReport, console=None) -> None:
 
 @click.command("batch", epilog="""\b
 Exit status:
-  0  every input was converted or was already up to date
-  1  some inputs failed (each is listed in DIR/batch-report.json
-     with its error kind and reason), or the batch was interrupted
-  2  wrong usage""")
+  0    every input was converted or was already up to date
+  1    some inputs failed (each is listed in DIR/batch-report.json
+       with its error kind and reason), or the batch could not run
+  2    wrong usage
+  130  interrupted (Ctrl-C); run the same command again to resume""")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--out", "-o", "out_dir", required=True, metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),

@@ -371,3 +371,11 @@ def test_bad_input_in_a_folder_of_real_minutes(tmp_path):
         assert minutes.source.extractor_version == __version__
     for name in kinds:
         assert name in result.stdout  # the summary names every failed input
+
+
+def test_benchmark_script_runs_quick_help():
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "bench.py"
+    result = subprocess.run([sys.executable, str(script), "--quick", "--help"], capture_output=True, text=True,
+                            timeout=120, env=subprocess_env())
+    assert result.returncode == 0, result.stderr
+    assert "--quick" in result.stdout and "--workers" in result.stdout
