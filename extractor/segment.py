@@ -20,7 +20,7 @@ from extractor.vocab import load
 # "§ 12", "§12a", "§ 4 a" at a line start, not "§2.1" (a sub-point) and not "§ 6 Fråga" (a title).
 _SECTION = regex.compile(r"^§\s*(?P<num>\d{1,3}(?:\s?(?-i:[a-z]))?)(?![\d.,:/]\d)(?!\p{L})(?:\.|:)?(?=\s|\t|$)(?P<rest>.*)$", regex.IGNORECASE)
 # "12. Title", "12) Title", "12." alone (title on the next line), "10.Title" (space lost), not "2.1" or "12.30".
-_DOTTED = regex.compile(r"^(?P<num>\d{1,3}[a-z]?)\s?[.)](?!\d)(?P<rest>(?:\s|\t).*|(?=\p{Lu}).*|)$")
+_DOTTED = regex.compile(r"^(?P<num>\d{1,3}[a-z]?|[lI])\s?[.)](?!\d)(?P<rest>(?:\s|\t).*|(?=\p{Lu}).*|)$")
 # OCR reads "§" at a line start as 8, 3, S, s, $, & or g ("85" for "§5", "g1la" for "§11a", "s 93").
 _OCR_SECTION = regex.compile(r"^[83Ssg$&]\s?(?P<num>[\dlIO]{1,3}[a-z]?)$")
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
@@ -82,7 +82,8 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
             continue
         m = _DOTTED.match(text)
         if m:
-            found.append(_Candidate(index, m["num"], m["rest"], "dotted"))
+            # OCR reads "1." as "l." or "I.".
+            found.append(_Candidate(index, m["num"].translate(_OCR_DIGITS), m["rest"], "dotted"))
             continue
         first = line.cells[0].text.strip() if line.cells else ""
         m = _OCR_SECTION.match(first)
@@ -122,7 +123,8 @@ def _typical_gap(gaps: list[float | None]) -> float:
 
 
 # What OCR leaves of a lost item number before a title: ". Val av", "IL; Motioner", "TÅ: Motioner", "13 Fastställande".
-_LOST_NUMBER = regex.compile(r"^(?:(?P<digits>\d{1,3})\s?[.:;,]?|[^\s\p{Ll}\d]{0,3}[.:;,])\s*(?=\p{Lu})")
+# Letters before the mark are OCR noise from the margin ("ja . Val av").
+_LOST_NUMBER = regex.compile(r"^(?:(?P<digits>\d{1,3})\s?[.:;,]?|[^\s\p{Ll}\d]{0,3}[.:;,]|\p{L}{1,3}\s+[.:;,])\s*(?=\p{Lu})")
 
 
 def _has_decision_verb(text: str) -> bool:
@@ -139,7 +141,9 @@ def _title_like(text: str) -> bool:
     )
 
 
-def _lost_headings(lines: list[Line], start: int, end: int, first: int, count: int, take_last: bool = False) -> list[_Candidate] | None:
+def _lost_headings(
+    lines: list[Line], start: int, end: int, first: int, count: int, margin: float, take_last: bool = False,
+) -> list[_Candidate] | None:
     """The ``count`` item headings whose numbers OCR lost between lines ``start`` and ``end``.
 
     A scan can drop the numbers of a numbered list ("1." read, "2."-"9." gone).
@@ -153,6 +157,8 @@ def _lost_headings(lines: list[Line], start: int, end: int, first: int, count: i
     strong, found = [], []
     for index in range(start, end):
         line = lines[index]
+        if line.x0 < margin - 3:
+            continue  # the numbers stand at the list's margin, their titles right of it
         text = fold_space(line.text.replace("\t", " "))
         m = _LOST_NUMBER.match(text)
         if m and m["digits"] is not None and not (first <= int(m["digits"]) < first + count):
@@ -182,13 +188,13 @@ def _whole(number: str) -> int | None:
     return int(number) if number.isdigit() else None
 
 
-def _fill(lines: list[Line], run: list[_Candidate]) -> list[_Candidate]:
+def _fill(lines: list[Line], run: list[_Candidate], margin: float) -> list[_Candidate]:
     """``run`` with the headings of numbers missing inside it added where they can be found."""
     filled = [run[0]]
     for previous, cand in zip(run, run[1:]):
         a, b = _whole(previous.number), _whole(cand.number)
         if a is not None and b is not None and b - a > 1:
-            filled.extend(_lost_headings(lines, previous.index + 1, cand.index, a + 1, b - a - 1) or [])
+            filled.extend(_lost_headings(lines, previous.index + 1, cand.index, a + 1, b - a - 1, margin) or [])
         filled.append(cand)
     return filled
 
@@ -196,11 +202,12 @@ def _fill(lines: list[Line], run: list[_Candidate]) -> list[_Candidate]:
 def _join_runs(lines: list[Line], runs: list[list[_Candidate]], best: int) -> list[_Candidate]:
     """The best run, joined with the runs before and after it where the headings between can be found."""
     spine = runs[best]
+    margin = min(lines[c.index].x0 for run in runs for c in run)
     for run in reversed(runs[:best]):
         a, b = _whole(run[-1].number), _whole(spine[0].number)
         if a is None or b is None or b <= a:
             break
-        between = _lost_headings(lines, run[-1].index + 1, spine[0].index, a + 1, b - a - 1) if b - a > 1 else []
+        between = _lost_headings(lines, run[-1].index + 1, spine[0].index, a + 1, b - a - 1, margin) if b - a > 1 else []
         if between is None:
             break
         spine = run + between + spine
@@ -208,16 +215,16 @@ def _join_runs(lines: list[Line], runs: list[list[_Candidate]], best: int) -> li
         a, b = _whole(spine[-1].number), _whole(run[0].number)
         if a is None or b is None or b <= a:
             break
-        between = _lost_headings(lines, spine[-1].index + 1, run[0].index, a + 1, b - a - 1) if b - a > 1 else []
+        between = _lost_headings(lines, spine[-1].index + 1, run[0].index, a + 1, b - a - 1, margin) if b - a > 1 else []
         if between is None:
             break
         spine = spine + between + run
-    spine = _fill(lines, spine)
+    spine = _fill(lines, spine, margin)
     first = _whole(spine[0].number)
     if first is not None and first > 1 and spine[0].scheme == "dotted":
         # Numbers lost before the first one read: the headings are the last ones above it.
         # Not for § numbers, which run on from meeting to meeting.
-        spine = (_lost_headings(lines, 0, spine[0].index, 1, first - 1, take_last=True) or []) + spine
+        spine = (_lost_headings(lines, 0, spine[0].index, 1, first - 1, margin, take_last=True) or []) + spine
     return spine
 
 
@@ -228,7 +235,7 @@ def _text_right(lines: list[Line]) -> float | None:
 
 
 def _indented(lines: list[Line], run: list[_Candidate]) -> bool:
-    """A numbered list set in from the text around it (a list inside an item), not item headings."""
+    """A numbered list set in from the text before it (a list inside an item), not item headings."""
     numbered = {c.index for c in run}
     inside = 0
     for cand in run:
@@ -247,9 +254,12 @@ def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
         chosen, max_gap = sections, 5
     else:
         chosen, max_gap = dotted, 3
-        if chosen:
-            margin = min(lines[c.index].x0 for c in chosen)
-            chosen = [c for c in chosen if lines[c.index].x0 <= margin + 15]
+        # Numbers at the item margin only; per page, as scanned pages sit shifted on the glass.
+        margins: dict[int, float] = {}
+        for c in chosen:
+            page = lines[c.index].page
+            margins[page] = min(margins.get(page, lines[c.index].x0), lines[c.index].x0)
+        chosen = [c for c in chosen if lines[c.index].x0 <= margins[lines[c.index].page] + 15]
     if not chosen:
         return []
     positions = sorted(c.index for c in candidates)
@@ -266,7 +276,10 @@ def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
     if not runs:
         return []
     best = max(range(len(runs)), key=lambda i: (with_body(runs[i]), len(runs[i])))
-    return _join_runs(lines, runs, best)
+    spine = _join_runs(lines, runs, best)
+    if len(spine) < 3 and all(c.scheme == "dotted" for c in spine):
+        return []  # "1. ... 2. ..." alone is a list inside the text; minutes have more points than two
+    return spine
 
 
 def _is_decision_heading(text: str) -> bool:
@@ -341,6 +354,39 @@ def _unnumbered_headings(lines: list[Line], start: int) -> list[int]:
     return found
 
 
+def _spaced_headings(lines: list[Line], start: int) -> list[int]:
+    """Heading lines of a scanned page without numbers, bold or sizes to go by: white space above
+    sets them apart, they start at the text's left margin, read as a title and the line after
+    them does not carry on their sentence."""
+    gaps = _line_gaps(lines)
+    typical = _typical_gap(gaps)
+    if typical <= 0:
+        return []
+    left: dict[int, float] = {}
+    for line in lines[start:]:
+        left[line.page] = min(left.get(line.page, line.x0), line.x0)
+    found = []
+    for index in range(start, len(lines)):
+        line = lines[index]
+        text = fold_space(line.text.replace("\t", " "))
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if not _title_like(text) or text.endswith("-") or regex.search(r"[.!?]\s", text) or len(line.cells) > 1:
+            continue
+        if line.x0 > left[line.page] + 8 or _is_decision_heading(text):
+            continue
+        if following is None or following.text[:1].islower():
+            continue
+        above, below = gaps[index], gaps[index + 1]
+        if above is None:
+            # First on its page: white space must set it apart from the text below instead.
+            if below is None or below < 1.8 * typical or len(text) > 60:
+                continue
+        elif above < 1.8 * typical:
+            continue
+        found.append(index)
+    return found
+
+
 def _signing_start(lines: list[Line], start: int) -> int | None:
     labels = [entry["label"] for entry in load("structure")["signatures"]["labels"]]
     for index in range(start, len(lines)):
@@ -364,7 +410,9 @@ def segment(document: Document) -> Segments:
         starts = [(c.index, c.number, c.rest) for c in chosen]
     else:
         head_end = _first_content_heading(lines)
-        starts = [(i, None, lines[i].text) for i in _unnumbered_headings(lines, head_end)]
+        scanned = all(page.source == "ocr" for page in document.pages)
+        headings = _spaced_headings(lines, head_end) if scanned else _unnumbered_headings(lines, head_end)
+        starts = [(i, None, lines[i].text) for i in headings]
     if not starts:
         return Segments(head=lines, items=[], signing=[], tail=[])
 

@@ -48,8 +48,8 @@ def test_dotted_items_with_bodies():
 
 
 def test_number_without_space_before_title():
-    lines = make_lines([("9. Budget", 60), ("Godkändes.", 80), ("10.Förslag till avgift", 60), ("Godkändes.", 80)])
-    assert [n for n, _ in numbers(lines)] == ["9", "10"]
+    lines = make_lines([("9. Budget", 60), ("Godkändes.", 80), ("10.Förslag till avgift", 60), ("Godkändes.", 80), ("11. Övrigt", 60), ("Inget.", 80)])
+    assert [n for n, _ in numbers(lines)] == ["9", "10", "11"]
 
 
 def test_section_letter_must_be_lower_case():
@@ -66,6 +66,17 @@ def test_single_item_before_others_does_not_win_by_swallowing_the_rest():
         ("6. Ekonomi", 66), ("Inget nytt.", 88),
     ])
     assert [n for n, _ in numbers(lines)] == ["2", "4", "6"]
+
+
+def test_two_numbered_points_alone_are_a_list_not_items():
+    lines = make_lines([
+        ("Revisorn yrkar på ett av två alternativ.", 125),
+        ("1. Bordlägg frågan om ansvarsfrihet till nästa möte i väntan på", 137),
+        ("vidare revidering.", 150),
+        ("2. Acceptera ansvarsfrihet.", 137),
+        ("Olav yrkar på ett bordläggande.", 125),
+    ])
+    assert numbers(lines) == []
 
 
 def test_indented_numbered_list_inside_text_is_not_items():
@@ -123,8 +134,9 @@ def test_no_guess_when_count_does_not_fit():
         ("1. Val av ordförande", 80, "¶"), ("Tore valdes", 100),
         ("Något annat", 100, "¶"), ("Mer text", 100, "¶"), ("Ännu en rad", 100, "¶"),
         ("3. Övrigt", 80, "¶"), ("Inget", 100),
+        ("4. Avslutning", 80, "¶"), ("Mötet avslutades", 100),
     ])
-    assert [n for n, _ in numbers(lines)] == ["1", "3"]
+    assert [n for n, _ in numbers(lines)] == ["1", "3", "4"]
 
 
 def test_ocr_section_sign_read_as_s():
@@ -135,3 +147,43 @@ def test_ocr_section_sign_read_as_s():
 def test_paragraph_number_does_not_pull_head_lines_in_as_items():
     lines = make_lines([("Organ Kommunstyrelsen", 70, "¶"), ("Datum 2025-01-07", 70, "¶"), ("§ 2\tDnr KS-2024-1", 70, "¶"), ("Titel", 70)])
     assert [n for n, _ in numbers(lines)] == ["2"]
+
+
+def test_ocr_letter_l_read_for_one():
+    lines = make_lines([("l. Föregående protokoll", 60), ("Godkändes.", 80), ("2. Ekonomi", 60), ("Inget nytt.", 80), ("3. Övrigt", 60), ("Inget.", 80)])
+    assert [n for n, _ in numbers(lines)] == ["1", "2", "3"]
+
+
+def test_lost_heading_left_of_the_list_margin_is_the_document_title():
+    # The head's title stands left of the numbered list: not a heading whose number was lost.
+    lines = make_lines([
+        ("Protokoll fört vid årsmöte", 40, "¶"),
+        ("2. Val av sekreterare", 85, "¶"), ("Hans valdes.", 100),
+        ("3. Övrigt", 85, "¶"), ("Inget.", 100),
+        ("4. Avslutning", 85, "¶"), ("Mötet avslutades.", 100),
+    ])
+    assert [n for n, _ in numbers(lines)] == ["2", "3", "4"]
+
+
+def test_numbers_on_a_shifted_scanned_page_stay_items():
+    lines = make_lines([("1. Öppnande", 80), ("Mötet öppnades.", 100), ("2. Budget", 80), ("Godkändes.", 100)])
+    later = make_lines([("3. Avgift", 96), ("Fastställdes.", 115), ("4. Avslutning", 96), ("Mötet avslutades.", 115)])
+    for line in later:
+        line.page = 2
+    assert [n for n, _ in numbers(lines + later)] == ["1", "2", "3", "4"]
+
+
+def test_scanned_unnumbered_headings_found_by_white_space():
+    lines = make_lines([
+        ("LiTHe kod höstmöte", 125),
+        ("Mötet öppnas 17:17.", 128, "¶"),
+        ("Val av mötesordförande", 128, 18),
+        ("Edvard nominerar sig själv. Mötet beslutar att Edvard utses till", 128, 12),
+        ("mötesordförande.", 128),
+        ("Olav Övrebro (förra årets ordförande) bemöter den", 128, 8),
+        ("kommenterade utbetalningen.", 128),
+        ("Motioner och propositioner", 128, 18),
+        ("Inga motioner har skickats in.", 128, 12),
+    ], line_gap=2.5)
+    segments = segment(document(lines))
+    assert [(i.number, i.title) for i in segments.items] == [(None, "Val av mötesordförande"), (None, "Motioner och propositioner")]
