@@ -56,6 +56,7 @@ DEFAULT_TIMEOUT = 300.0
 REPORT_NAME = "batch-report.json"
 EXTRACT_REF = "extractor:extract"
 MAX_TASKS_PER_CHILD = 100
+STARTUP_GRACE = 120.0  # seconds a new worker may take to import before its first document's clock starts
 
 # What write_atomic leaves behind when its process is killed between mkstemp and rename.
 _TEMP_FILE = re.compile(r"^\..+\.json\.[A-Za-z0-9_]+\.tmp$")
@@ -675,6 +676,7 @@ class _Child:
         self.job: Optional[tuple[int, str]] = None
         self.deadline = 0.0
         self.started = 0.0
+        self.timeout = 0.0
         self.tasks = 0
         self.retiring = False
         init = {"ppid": os.getpid(), "sys_path": [p for p in sys.path if p], "extract": extract_ref,
@@ -699,9 +701,18 @@ class _Child:
             return False
         self.job = (job_id, path)
         self.started = time.monotonic()
-        self.deadline = self.started + timeout
+        self.timeout = timeout
+        # A new worker's start-up (imports) is not the document's time: its clock starts
+        # when the worker says it is ready, within STARTUP_GRACE seconds.
+        self.deadline = self.started + timeout + (0 if self.ready else STARTUP_GRACE)
         self.tasks += 1
         return True
+
+    def mark_ready(self) -> None:
+        self.ready = True
+        if self.job is not None:
+            self.started = time.monotonic()
+            self.deadline = self.started + self.timeout
 
     def read(self) -> Optional[list[dict]]:
         """Messages now available, or None at end of file (the worker is gone)."""
@@ -878,7 +889,7 @@ class WorkerPool:
                         continue
                     for message in messages:
                         if message.get("ready"):
-                            child.ready = True
+                            child.mark_ready()
                             self._failed_starts = 0
                             continue
                         if child.job is None or message.get("id") != child.job[0]:
