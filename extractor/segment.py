@@ -347,11 +347,17 @@ def _unnumbered_headings(lines: list[Line], start: int) -> list[int]:
     for index in range(start, len(lines)):
         line = lines[index]
         text = line.text.strip()
-        if len(text) > 80 or text.endswith((".", ",", ":")) or not text[:1].isupper():
+        ends_abbreviated = bool(regex.search(r"\b(?:m\.m|o\.s\.v|etc|t\.ex)\.$", text))
+        if len(text) > 80 or (text.endswith((".", ",", ":")) and not ends_abbreviated) or not text[:1].isupper():
             continue
         if (line.bold or line.size >= body_size * 1.12) and not _is_decision_heading(text):
             found.append(index)
-    return found
+    larger = [i for i in found if lines[i].size >= body_size * 1.12]
+    if larger:
+        # Bold lines at the text's size under larger headings are sub-headings inside an item.
+        found = [i for i in found if lines[i].size >= body_size * 1.12]
+    # A heading followed by a smaller one groups the items below it ("Information från styrelsen").
+    return [i for i, j in zip(found, found[1:] + [None]) if j is None or lines[j].size >= lines[i].size - 0.5]
 
 
 def _spaced_headings(lines: list[Line], start: int) -> list[int]:
@@ -427,6 +433,8 @@ def segment(document: Document) -> Segments:
     for position, (index, number, rest) in enumerate(starts):
         limit = starts[position + 1][0] if position + 1 < len(starts) else end
         title, title_lines, body_start = _title_from(lines, index, rest, limit)
+        # A text layer may set Å, Ä, Ö apart from the rest of the word ("Ö vrigt").
+        title = regex.sub(r"(?<!\p{L})([ÅÄÖ]) (?=\p{Ll})", r"\1", title)
         items.append(ItemSegment(
             number=number, heading=lines[index], title=title, title_lines=title_lines,
             body=lines[body_start:limit], text_right=text_right, line_gap=line_gap,

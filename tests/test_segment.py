@@ -187,3 +187,33 @@ def test_scanned_unnumbered_headings_found_by_white_space():
     ], line_gap=2.5)
     segments = segment(document(lines))
     assert [(i.number, i.title) for i in segments.items] == [(None, "Val av mötesordförande"), (None, "Motioner och propositioner")]
+
+
+def heading_doc(rows: list[tuple[str, float, bool]]) -> Document:
+    """Rows as (text, size, bold) on a text-layer page."""
+    rows = [row for text, size, bold in rows for row in [(text, size, bold)] + ([("mer text i stycket", 11, False)] * 2 if not bold else [])]
+    lines = make_lines([(text, 70) for text, _, _ in rows])
+    for line, (_, size, bold) in zip(lines, rows):
+        line.size, line.bold = size, bold
+    doc = document(lines)
+    doc.pages[0].source = "text-layer"
+    return doc
+
+
+def test_unnumbered_group_and_sub_headings_are_not_items():
+    doc = heading_doc([
+        ("Husrådsmöte våren 2020", 14, True),
+        ("Frågor från husråden", 14, True), ("Några frågor är besvarade nedan.", 11, False),
+        ("Hus 1", 13, True), ("Tömningen fungerar dåligt.", 11, False),
+        ("Information från styrelsen", 14, True),
+        ("Telenor, bredband, TV m.m.", 13, True), ("Nytt avtal från mars.", 11, False),
+        ("Sophämtning", 13, True), ("Text om sopor.", 11, False),
+        ("Veolia recycling", 11, True), ("Hämtar varannan vecka.", 11, False),
+        ("Fönster", 13, True), ("Fönster tvättas i maj.", 11, False),
+    ])
+    assert [i.title for i in segment(doc).items] == ["Hus 1", "Telenor, bredband, TV m.m.", "Sophämtning", "Fönster"]
+
+
+def test_split_swedish_capital_is_joined_in_titles():
+    lines = make_lines([("§ 10 Budget", 60), ("Text.", 80), ("§ 11 Ö vrigt", 60), ("Inget.", 80), ("§ 12 Avslutning", 60), ("Slut.", 80)])
+    assert [i.title for i in segment(document(lines)).items] == ["Budget", "Övrigt", "Avslutning"]
