@@ -97,3 +97,8 @@ def test_decision_words_and_patterns():
 
 def test_assignment_from_decision():
     assert assignments(["Att uppdra till Camilla att återkoppla till gruppen."]) == [("Camilla", "återkoppla till gruppen")]
+
+
+def test_line_opening_with_a_vote_count_goes_on_the_sentence():
+    lines = make_lines(["Upphöjande av medlemmar till fullt medlemskap", "13 emot (13 röstlängd)"])
+    assert texts(lines, text_right=400.0) == ["Upphöjande av medlemmar till fullt medlemskap 13 emot (13 röstlängd)"]

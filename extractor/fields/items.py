@@ -79,7 +79,7 @@ def _units(lines: list[Line], text_right: float | None = None, line_gap: float =
         text = fold_space(raw.replace("\t", " "))
         if not text:
             continue
-        capital = text[:1].isupper() or text[:1].isdigit()
+        capital = text[:1].isupper()  # a line opening with a number ("13 emot") more often goes on the sentence
         broken = previous is not None and not units[-1].text.endswith(("-", ",")) and capital and (
             _ended_early(previous, line, text, text_right)
             or (line_gap > 0 and previous.page == line.page and line.top - previous.bottom >= 1.8 * line_gap)
