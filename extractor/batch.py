@@ -43,7 +43,7 @@ import sys
 import tempfile
 import time
 from collections import deque
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Union
 
@@ -580,7 +580,9 @@ def _child_main() -> None:
     for entry in reversed(init.get("sys_path", [])):
         if entry not in sys.path:
             sys.path.insert(0, entry)
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    # One thread per worker process (Tesseract, BLAS): the batch parallelises by processes.
+    for variable in ("OMP_THREAD_LIMIT", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
     include_text = bool(init.get("include_text"))
     try:
         extract = _resolve(init.get("extract") or EXTRACT_REF)

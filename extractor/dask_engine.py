@@ -198,7 +198,11 @@ def _run(client, todo, recorder: Recorder, threads: int, timeout: float, include
                 if future.status == "finished":
                     outcome = Outcome(**future.result())
                 else:
-                    outcome = _failure_from_exception(future.exception())
+                    try:
+                        error = future.exception()
+                    except BaseException as exc:  # a cancelled future raises instead
+                        error = exc
+                    outcome = _failure_from_exception(error)
                 recorder.record(job, outcome)
                 future.release()
                 if scattered is not None:
