@@ -285,6 +285,8 @@ def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
 def _is_decision_heading(text: str) -> bool:
     vocab = load("structure")["decisions"]
     plain = fold(text)
+    if plain in {fold(h) for h in vocab["section_ends"]}:
+        return False  # "Förslag till beslut" is a proposal, not the decision
     return any(fold(h) == plain for h in vocab["headings"]) or (
         len(plain.split()) <= 3 and plain.endswith(vocab["heading_suffix"])
     ) or (
@@ -322,7 +324,7 @@ def _title_from(lines: list[Line], start: int, rest: str, limit: int) -> tuple[s
         return title, [lines[start], *title_lines], section_at
     while index < limit:
         line = lines[index]
-        if _is_decision_heading(line.text):
+        if _is_section_heading(line.text.strip()):
             break
         if title_lines and not (line.bold and title_lines[-1].bold):
             break

@@ -11,7 +11,7 @@ from extractor.segment import ItemSegment
 from extractor.vocab import load
 
 # A bullet or sub-point mark at a line start: "-", "a)", "2.1", "§ 2.1", "3)".
-_BULLET = regex.compile(r"^\s*(?:[-–•*·]|[a-zA-Z][.)]|(?:§\s*)?\d+(?:\.\d+)+\.?|\d+\))\s+")
+_BULLET = regex.compile(r"^\s*(?:[-–•*·]|[a-zA-Z][.)]|(?:§\s*)?\d+(?:\.\d+)+\.?|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = ("bl.a", "t.ex", "m.m", "kl", "ca", "nr", "resp", "dvs", "s.k", "t.o.m", "fr.o.m", "jfr", "enl", "ang", "bil", "st", "tf", "dnr", "p", "kap", "prop", "ordf", "sekr")
 
 
@@ -23,6 +23,7 @@ class Span:
     page: int
     start: int
     end: int
+    listed: bool = False  # opened by a bullet or a number: one point of a list
 
 
 @dataclass
@@ -94,11 +95,11 @@ def _units(lines: list[Line], text_right: float | None = None, line_gap: float =
             and units[-1].text.endswith(".")
         )
         if starts_new:
-            units.append(Span(_BULLET.sub("", text), line.page, line.start, line.end))
+            units.append(Span(_BULLET.sub("", text), line.page, line.start, line.end, listed=bool(_BULLET.match(raw))))
         else:
             last = units[-1]
             joined = last.text[:-1] + text if last.text.endswith("-") and text[:1].islower() else f"{last.text} {text}"
-            units[-1] = Span(joined, last.page, last.start, line.end if line.page == last.page else last.end)
+            units[-1] = Span(joined, last.page, last.start, line.end if line.page == last.page else last.end, last.listed)
         previous = line
     return units
 
@@ -162,7 +163,7 @@ def decisions(lines: list[Line], election: bool, text_right: float | None = None
         for section in sections:
             for index, unit in enumerate(_units(section, text_right, line_gap)):
                 text = unit.text
-                if index == 0 or regex.match(r"^att\b", text, regex.IGNORECASE) or is_decision_sentence(text):
+                if index == 0 or unit.listed or regex.match(r"^att\b", text, regex.IGNORECASE) or is_decision_sentence(text):
                     found.append(DecisionText(text, unit.page, unit.start, unit.end))
         return found
     for unit in _units(lines, text_right, line_gap):
