@@ -78,3 +78,82 @@ def names_in(text: str) -> list[str]:
                 names.append(" ".join(tokens))
                 break
     return names
+
+
+# OCR repairs -----------------------------------------------------------------
+
+_FOLD_MARKS = str.maketrans("åäöÅÄÖéÉüÜ", "aaoAAOeEuU")
+
+
+def _known_forms(known: frozenset[str]) -> dict[str, list[str]]:
+    forms: dict[str, list[str]] = {}
+    for name in known:
+        forms.setdefault(name.translate(_FOLD_MARKS).casefold(), []).append(name)
+    return forms
+
+
+_FORMS_CACHE: dict[str, dict[str, list[str]]] = {}
+
+
+def _forms(kind: str) -> dict[str, list[str]]:
+    if kind not in _FORMS_CACHE:
+        known = gazetteer.first_names() if kind == "first" else gazetteer.surnames()
+        _FORMS_CACHE[kind] = _known_forms(known)
+    return _FORMS_CACHE[kind]
+
+
+def repair_token(token: str, kind: str) -> str:
+    """One name token as a gazetteer spells it, where OCR lost its marks or slipped one letter.
+
+    "Bjorn" -> "Björn", "Sjogren" -> "Sjögren" (marks restored, first and
+    surnames); "Stattan" -> "Staffan" (one letter off, first names of five
+    letters or more, only when exactly one known name is that close). A token
+    the gazetteer knows is kept.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    is_known = gazetteer.is_first_name if kind == "first" else gazetteer.is_surname
+    if not token or is_known(token) or not token[:1].isupper():
+        return token
+    forms = _forms(kind)
+    plain = token.translate(_FOLD_MARKS).casefold()
+    same = forms.get(plain, [])
+    if len(same) == 1 and token == token.translate(_FOLD_MARKS):
+        return same[0]
+    if kind == "first" and len(token) >= 5:
+        close = {n for form, names in forms.items() if abs(len(form) - len(plain)) <= 1
+                 and Levenshtein.distance(form, plain, score_cutoff=1) <= 1 for n in names}
+        if len(close) == 1:
+            return close.pop()
+    return token
+
+
+def split_glued(token: str) -> str:
+    """"KennethMårtensson" -> "Kenneth Mårtensson": OCR dropped the space after a known first name."""
+    for m in regex.finditer(r"(?<=\p{Ll})(?=\p{Lu})", token):
+        left, right = token[: m.start()], token[m.start():]
+        if gazetteer.is_first_name(left) and len(right) > 2:
+            return f"{left} {right}"
+    return token
+
+
+def repair_name(name: str) -> str:
+    """A person name with OCR slips repaired token by token (see ``repair_token``)."""
+    tokens = " ".join(split_glued(t) for t in name.split()).split()
+    if len(tokens) < 2:
+        return " ".join(tokens)
+    first = repair_token(tokens[0], "first")
+    rest = [repair_token(t, "surname") if i == len(tokens) - 2 else t for i, t in enumerate(tokens[1:])]
+    return " ".join([first, *rest])
+
+
+def looks_like_person(name: str) -> bool:
+    """A name as a person's typed name looks: two to four capitalised words ("Anna Berg",
+    "Anna-Karin af Klint"), not OCR noise from a signature ("NANA SM", "EZ SWaa", "Je Terra")."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 4:
+        return False
+    shaped = [t for t in tokens if t.lower() not in _PARTICLES]
+    if any(not regex.fullmatch(r"\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*", t) for t in shaped):
+        return False
+    return gazetteer.is_first_name(shaped[0]) or gazetteer.is_surname(shaped[-1])

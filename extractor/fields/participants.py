@@ -1,5 +1,13 @@
 """Participants: the attendance part (Deltagare, Närvarande, Beslutande, Frånvarande ...)
-and the meeting's officers named in the head or elected in formal items."""
+and the meeting's officers named in the head or elected in formal items.
+
+Attendance is read in two steps: the lines under each attendance heading are
+gathered into a block (one row per person, or a comma list spread over
+lines), then each row is read as name, party, role, municipality or job title.
+Officers come from labels ("Mötesordförande: Markus") and from election
+sentences ("Tore Gurenius valdes till ordförande för stämman") and are merged
+into the attendance list.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,13 +18,18 @@ from extractor import gazetteer
 from extractor.document import Cell, Line
 from extractor.entities import resolve_person
 from extractor.matching import fold, fold_space, match_heading, rest_after, words_match
-from extractor.names import leading_name, looks_like_surname_first, names_in, natural_order
+from extractor.names import NOT_NAMES, leading_name, looks_like_surname_first, names_in, natural_order, repair_name
 from extractor.segment import ItemSegment, Segments
 from extractor.vocab import load
 
 _PARTY = regex.compile(r"\(\s*(?P<party>[A-ZÅÄÖ]{1,3}(?:/[A-Za-zÅÄÖ]{1,3})?)\s*\)")
-_HOUSE = regex.compile(r"^(?:nr|hus|gård|gard|lgh|lägenhet)\b|^\d", regex.IGNORECASE)
-_PARAGRAPHS = regex.compile(r"\s*§§?\s*[\d\s,–-]+$")
+_HOUSE = regex.compile(r"^(?:nr|hus|gård|gard|lgh|lägenhet)\b|\d", regex.IGNORECASE)
+_PARAGRAPHS = regex.compile(r"\s*(?:§§?|SS|\$\$?)\s*[\d\s,–-]+$")
+# Numbering and bullets before a heading or a label: "2. Närvarande:", "a. Mötesordförande",
+# "ii. Olav Övrebö", "- mötesordförande: Markus", and OCR crumbs of a lost number (". Val av", "ja . Val av").
+_ENUMERATOR = regex.compile(
+    r"^(?:[-–•*]\s*|§\s*\d{1,3}\s*[.:]?\s+|\d{1,3}[.):]\s*|[a-zA-Z][.)]\s+|[ivx]{1,4}[.)]\s*|\p{Ll}{0,2}\s*\.\s+)"
+)
 
 
 @dataclass
@@ -34,6 +47,10 @@ class PersonEntry:
 
 def _vocab() -> dict:
     return load("structure")
+
+
+def strip_enumerator(text: str) -> str:
+    return _ENUMERATOR.sub("", text.strip(), count=1).strip()
 
 
 def find_roles(text: str) -> list[tuple[int, str, str]]:
@@ -62,32 +79,173 @@ def _heading_tables() -> tuple[list[str], list[str], list[str]]:
 
 def _head_labels() -> list[str]:
     head = _vocab()["head"]
-    labels = {*head["date"], *head["time"], *head["place"], *head["number"]}
-    labels |= {"Utses att justera", "Justeringens plats och tid", "Justeringens plats", "Underskrifter", "Paragrafer",
-               "Dagordning", "Föredragningslista", "Sekreterare", "Ordförande", "Justerande", "Mötesordförande",
-               "Mötessekreterare", "Justeringsperson", "Justerare", "Plats och tid", "Ärenden", "Punkt"}
+    labels = {*head["date"], *head["time"], *head["place"], *head["number"], *_vocab()["attendance"]["block_ends"]["labels"]}
     return sorted(labels)
 
+
+# Attendance ----------------------------------------------------------------
 
 @dataclass
 class _Column:
     x0: float
-    group: str
     role: str | None
+
+
+@dataclass
+class _Row:
+    text: str
+    line: Line
+    start: int
+
+
+@dataclass
+class _Block:
+    status: str
+    group: str
+    role: str | None  # the role the heading gives everyone under it
+    columns: list[_Column] = field(default_factory=list)
+    rows: dict[int, list[_Row]] = field(default_factory=dict)  # column index -> rows
+
+    def add(self, column: int, row: _Row) -> None:
+        self.rows.setdefault(column, []).append(row)
 
 
 def _split_people(text: str) -> list[str]:
     """A comma list of names ("Anna Berg, Olle Ek och Per Å") into one text per person."""
-    parts = [p.strip() for p in regex.split(r",|\boch\b|;", text) if p.strip()]
-    return parts
+    return [p.strip() for p in regex.split(r",|\boch\b|;", text) if p.strip()]
 
 
 def _is_name_list(text: str) -> bool:
-    parts = _split_people(text)
+    parts = _split_people(_PARTY.sub("", text))
     if len(parts) < 2:
         return False
-    looks = sum(1 for p in parts if leading_name(p)[0] and len(p.split()) <= 4)
+    if len(parts) == 2 and all(len(p.split()) == 1 for p in parts) and looks_like_surname_first(parts[0], parts[1]):
+        return False  # "Söderström, Anna" is one person
+    looks = sum(1 for p in parts if leading_name(p)[0] and len(p.split()) <= 4 and not find_roles(p))
     return looks >= max(2, int(0.7 * len(parts)))
+
+
+def _is_continuation(text: str, previous: str | None) -> bool:
+    """A line that carries on the row above: "ordförande", "förvaltning §§ 94-96", or after "Adolfs-"."""
+    if previous is None:
+        return False
+    return bool(text[:1].islower() or text[:1].isdigit() or regex.match(r"^(?:§|SS\s*\d)", text)
+                or previous.rstrip().endswith((",", "-", "och")))
+
+
+def _join(previous: str, text: str) -> str:
+    if previous.endswith("-") and text[:1].islower():
+        return previous[:-1] + text  # a word broken at the line end: "Adolfs-" + "son"
+    return f"{previous} {text}"
+
+
+def _is_heading(text: str, end: int) -> bool:
+    """A heading word at a line start is a heading only when a colon, a tab, the line end
+    or a name follows it ("Övriga: Anna Berg", not "Övriga frågor")."""
+    tail = text[end:]
+    if not tail.strip() or text[end - 1] == ":" or tail.lstrip(" ")[:1] in (":", "\t", ".", "|"):
+        return True
+    return bool(leading_name(tail.strip())[0])
+
+
+def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
+    """The lines under each attendance heading, by column where the heading has sub-headings."""
+    present, absent, not_att = _heading_tables()
+    headings = present + absent + not_att
+    group_roles = _vocab()["attendance"]["group_roles"]
+    labels = _head_labels()
+    blocks: list[_Block] = []
+    block: _Block | None = None
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            continue
+        plain = strip_enumerator(text)
+        hit = match_heading(plain, headings)
+        if hit and _is_heading(plain, hit[1]):
+            heading, end = hit
+            if heading in not_att:
+                block = None
+                continue
+            block = _Block("absent" if heading in absent else "present", heading, group_roles.get(heading))
+            blocks.append(block)
+            offset = line.start + len(line.text) - len(line.text.lstrip()) + len(text) - len(plain)
+            rest_cells = [c for c in line.cells if c.start >= offset + end and c.text.strip()]
+            sub = [c for c in rest_cells if match_heading(c.text.strip(), headings)]
+            if sub and len(sub) == len(rest_cells):
+                # "Beslutande | Ledamöter | Tjänstgörande ersättare": one column per sub-heading.
+                for cell in sub:
+                    name = match_heading(cell.text.strip(), headings)[0]
+                    block.columns.append(_Column(cell.x0, group_roles.get(name, block.role)))
+                continue
+            rest = rest_after(plain, end).lstrip("| ")
+            if rest:
+                block.add(0, _Row(rest, line, offset + max(plain.find(rest[:8]), end)))
+            continue
+        if block is None:
+            if stop_after is not None and index >= stop_after and blocks:
+                break
+            continue
+        if not (text[:1].islower() or text[:1].isdigit()) and (match_heading(plain, labels) or regex.match(r"^\p{L}[\p{L} ]{1,30}:", plain)):
+            block = None  # "Utses att justera", "Plats:": the attendance part has ended
+            continue
+        cells = line.cells or [Cell(text, line.x0, line.x1, line.start, line.end)]
+        if block.columns:
+            for cell in cells:
+                if cell.text.strip():
+                    column = max((i for i, c in enumerate(block.columns) if cell.x0 >= c.x0 - 12), default=0)
+                    _add_row(block, column, _Row(cell.text.strip(), line, cell.start))
+            continue
+        _add_row(block, 0, _Row("\t".join(c.text.strip() for c in cells if c.text.strip()), line, line.start))
+    return blocks
+
+
+def _add_row(block: _Block, column: int, row: _Row) -> None:
+    rows = block.rows.setdefault(column, [])
+    if rows and _is_continuation(row.text, rows[-1].text):
+        rows[-1].text = _join(rows[-1].text, row.text)
+    else:
+        rows.append(row)
+
+
+def _list_rows(rows: list[_Row]) -> list[_Row] | None:
+    """A comma list of names over one or more rows as one row, or None when the rows are a table.
+
+    Rows after the first carry on the list while they are name lists themselves
+    or finish a name broken at the line end ("Ylva" / "Selander").
+    """
+    if not rows or not _is_name_list(rows[0].text):
+        return None
+    joined = _Row(rows[0].text, rows[0].line, rows[0].start)
+    for row in rows[1:]:
+        chunks = _split_people(row.text)
+        finishes_name = bool(chunks) and len(chunks[0].split()) == 1 and bool(leading_name(chunks[0])[0])
+        if finishes_name:
+            joined.text = f"{joined.text} {row.text}"
+        elif _is_name_list(row.text):
+            joined.text = f"{joined.text.rstrip(', ')}, {row.text}"
+        else:
+            break
+    return [joined]
+
+
+def attendance(lines: list[Line], stop_after: int | None = None) -> list[PersonEntry]:
+    """People listed under attendance headings in ``lines`` (the head, or an item "Närvarande: ...")."""
+    people: list[PersonEntry] = []
+    for block in _blocks(lines, stop_after):
+        for column, rows in sorted(block.rows.items()):
+            role = block.columns[column].role if block.columns else block.role
+            listed = None if block.columns else _list_rows(rows)
+            for row in listed or rows:
+                chunks = _split_people(row.text) if listed else [row.text]
+                cursor = 0
+                for chunk in chunks:
+                    where = max(row.text.find(chunk, cursor), 0)
+                    cursor = where + len(chunk)
+                    entry = _entry_from(chunk, block.status, block.group, role, row.line, row.start + where)
+                    if entry:
+                        people.append(entry)
+    return people
 
 
 def _entry_from(text: str, status: str, group: str | None, group_role: str | None, line: Line, start: int) -> PersonEntry | None:
@@ -107,17 +265,31 @@ def _entry_from(text: str, status: str, group: str | None, group_role: str | Non
     name, name_end = leading_name(first)
     if not name or len(name.split()) > 5:
         return None
+    name = repair_name(natural_order(name))
+    if len(name.split()) == 1 and not gazetteer.is_first_name(name):
+        return None  # a lone word is a name only when it is a known first name ("Markus")
     remainder = [first[name_end:].strip(), *segments[1:]]
     role = None
     job_title = None
+    address_seen = False
     for part in remainder:
         if not part:
             continue
         roles = find_roles(part)
-        if roles:
+        if roles and roles[0][0] == 0:
             role = role or roles[0][2]
+            rest = part[roles[0][0] + len(roles[0][1]):].strip(" .")
+            if not rest or not _HOUSE.search(rest):
+                continue
+            part = rest  # "suppleant m 97, gård 3": the house follows the role
+        part = _PARAGRAPHS.sub("", part).strip()  # "förvaltning §§ 94-96": present for those paragraphs
+        if not part:
             continue
-        if _HOUSE.match(part):
+        if _HOUSE.search(part):
+            # House and flat numbers ("nr 125", "gård 4") and what follows them are addresses.
+            address_seen = True
+            continue
+        if address_seen:
             continue
         if gazetteer.is_municipality(part):
             affiliation = affiliation or part
@@ -125,10 +297,7 @@ def _entry_from(text: str, status: str, group: str | None, group_role: str | Non
         cleaned = _PARAGRAPHS.sub("", part).strip()
         if not cleaned:
             continue
-        if group_role == "tjänsteperson" and job_title is None and cleaned[:1].islower():
-            job_title = cleaned
-            continue
-        if group_role == "tjänsteperson" and job_title is None and not affiliation and len(segments) <= 2:
+        if group_role == "tjänsteperson" and job_title is None and (cleaned[:1].islower() or not affiliation and len(segments) <= 2):
             job_title = cleaned
             continue
         if affiliation is None and (cleaned[:1].isupper() or group_role == "tjänsteperson"):
@@ -146,108 +315,9 @@ def _entry_from(text: str, status: str, group: str | None, group_role: str | Non
     elif group_role and group_role not in roles_extra and role != group_role and group_role == "tjänsteperson":
         roles_extra.append(group_role)
     return PersonEntry(
-        name=natural_order(name), status=status, group=group, role=role, roles=roles_extra,
+        name=name, status=status, group=group, role=role, roles=roles_extra,
         affiliation=affiliation, page=line.page, start=start, end=start + len(name),
     )
-
-
-def attendance(lines: list[Line]) -> list[PersonEntry]:
-    """People listed under attendance headings in ``lines`` (the head, or an item "Närvarande: ...")."""
-    present, absent, not_att = _heading_tables()
-    group_roles = _vocab()["attendance"]["group_roles"]
-    all_headings = present + absent + not_att
-    labels = _head_labels()
-    people: list[PersonEntry] = []
-    status: str | None = None
-    group: str | None = None
-    columns: list[_Column] = []
-    list_mode = False
-    last_by_column: dict[int, PersonEntry] = {}
-
-    def column_for(cell: Cell) -> int:
-        if not columns:
-            return -1
-        best = 0
-        for i, col in enumerate(columns):
-            if cell.x0 >= col.x0 - 12:
-                best = i
-        return best
-
-    for line in lines:
-        text = line.text.strip()
-        hit = match_heading(text, all_headings)
-        if hit and hit[0] in not_att:
-            status, group, columns, list_mode = None, None, [], False
-            continue
-        if hit:
-            heading, end = hit
-            status = "absent" if heading in absent else "present"
-            group = heading
-            columns, last_by_column = [], {}
-            rest_cells = [c for c in line.cells if c.start >= line.start + end and c.text.strip()]
-            rest = rest_after(text, end)
-            sub = [c for c in rest_cells if any(fold(c.text) == fold(h) for h in all_headings)]
-            if sub and len(sub) == len(rest_cells):
-                for cell in sub:
-                    sub_heading = match_heading(cell.text.strip(), all_headings)[0]
-                    columns.append(_Column(cell.x0, heading, group_roles.get(sub_heading)))
-                continue
-            list_mode = _is_name_list(rest)
-            if rest:
-                offset = line.start + len(line.text) - len(line.text.lstrip()) + text.find(rest[:10]) if rest else line.start
-                _add_text(people, rest, status, group, group_roles.get(heading), line, max(offset, line.start), list_mode, last_by_column, 0)
-            continue
-        if status is None:
-            continue
-        if match_heading(text, labels) or regex.match(r"^\p{L}[\p{L} ]{1,30}:", text) and not list_mode:
-            status, group, columns = None, None, []
-            continue
-        if list_mode:
-            _add_text(people, text, status, group, None, line, line.start, True, last_by_column, 0)
-            continue
-        cells = line.cells or [Cell(text, line.x0, line.x1, line.start, line.end)]
-        if columns:
-            for cell in cells:
-                index = column_for(cell)
-                col = columns[index]
-                _add_text(people, cell.text, status, group, col.role, line, cell.start, False, last_by_column, index)
-        else:
-            _add_text(people, "\t".join(c.text for c in cells), status, group, group_roles.get(group or ""), line, line.start, False, last_by_column, 0)
-    return people
-
-
-def _add_text(people, text, status, group, group_role, line, start, list_mode, last_by_column, column) -> None:
-    text = text.strip()
-    if not text:
-        return
-    previous = last_by_column.get(column)
-    # A continuation line ("ordförande", "förvaltningschef") belongs to the entry above it.
-    if previous is not None and (text[:1].islower() or text[:1].isdigit() or regex.match(r"^§§?\s*\d", text)):
-        role = find_roles(text)
-        if role and previous.role in (None, "ledamot", "tjänsteperson"):
-            previous.role = role[0][2]
-        elif not role and previous.affiliation is None and group_role == "tjänsteperson" and "," in text:
-            tail = _PARAGRAPHS.sub("", text.split(",", 1)[1]).strip()
-            previous.affiliation = tail or None
-        return
-    if previous is not None and list_mode and previous.name.count(" ") == 0 and leading_name(text)[0]:
-        pass
-    chunks = _split_people(text) if list_mode else [text]
-    cursor = 0
-    for chunk in chunks:
-        where = text.find(chunk, cursor)
-        cursor = where + len(chunk) if where >= 0 else cursor
-        if list_mode and previous is not None and people and people[-1] is previous and previous.name.count(" ") == 0 and where == 0 and chunk.split()[0][:1].isupper() and len(chunk.split()) == 1:
-            # A name broken over two lines: "Lasse" / "Johnsson, Jens Nilsson".
-            previous.name = f"{previous.name} {chunk}"
-            previous.end = start + where + len(chunk)
-            continue
-        entry = _entry_from(chunk, status, group, group_role, line, start + max(where, 0))
-        if entry is None:
-            continue
-        people.append(entry)
-        last_by_column[column] = entry
-        previous = entry
 
 
 # Officers -----------------------------------------------------------------
@@ -260,72 +330,130 @@ class Officer:
     line: Line
 
 
-def _officer_patterns() -> dict[str, list[regex.Pattern]]:
-    return {role: [regex.compile(p, regex.IGNORECASE) for p in pats] for role, pats in _vocab()["officers"].items()}
+def _label_patterns() -> dict[str, list[regex.Pattern]]:
+    return {role: [regex.compile(p, regex.IGNORECASE) for p in pats] for role, pats in _vocab()["officers"]["labels"].items()}
+
+
+def _qualified_roles() -> dict[str, regex.Pattern]:
+    return {role: regex.compile(p, regex.IGNORECASE) for role, p in _vocab()["officers"]["sentence_roles"].items()}
+
+
+def _verbs() -> regex.Pattern:
+    words = sorted(_vocab()["elections"]["verbs"], key=len, reverse=True)
+    return regex.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in words) + r")\b", regex.IGNORECASE)
 
 
 def _clean_names(text: str) -> list[str]:
     text = regex.sub(r"\([^)]*\)", "", text)
-    text = regex.split(r"\.\s|\.$|\t| till | som | att ", text)[0]
+    text = regex.split(r"\.\s|\.$|\t| till | som | att | för ", text)[0]
     return [n for n in names_in(text) if n]
 
 
-def officers_in_lines(lines: list[Line]) -> list[Officer]:
-    """Officers named in lines such as "Mötesordförande: Markus" or "Utses att justera | Fredrik Hansson"."""
-    found = []
-    patterns = _officer_patterns()
+def elected_names(sentence: str) -> list[str]:
+    """The people an election sentence elects: after the verb ("Valdes Maria Terra och Håkan
+    Lorentz", "Stämman valde X som ...") or before it ("Tore Gurenius valdes till ...",
+    "Mötet beslutar att Edvard utses till ...")."""
+    sentence = regex.sub(r"\([^)]*\)", "", sentence)
+    m = _verbs().search(sentence)
+    if not m:
+        return []
+    after = sentence[m.end():].strip()
+    if after and not regex.match(r"(?:till|som|för|att|av)\b", after, regex.IGNORECASE):
+        names = _clean_names(after)
+        if names:
+            return names
+    before = sentence[: m.start()]
+    before = regex.split(r"\batt\b|\.\s", before)[-1]
+    return [n for n in names_in(before) if n.split()[0].lower() not in NOT_NAMES]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in regex.split(r"(?<=[.!?])\s+(?=\p{Lu})", text) if s.strip()]
+
+
+def _election_title(text: str) -> tuple[str, list[str]] | None:
+    """ "Val av sekreterare för stämman" -> ("sekreterare", []); the titles are patterns in [elections]."""
+    vocab = _vocab()["elections"]
+    plain = fold(text)
+    for role, pattern in vocab["titles"].items():
+        if regex.search(pattern, plain, regex.IGNORECASE):
+            return role, [r for word, r in vocab["also_roles"].items() if word in plain]
+    return None
+
+
+def _role_subheading(text: str) -> tuple[str, list[str]] | None:
+    """ "a. Mötesordförande", "Justeringsperson tillika rösträknare": a short line that is an officer's role."""
+    roles = find_roles(text)
+    if roles and len(text.split()) <= 5 and roles[0][0] == 0 and roles[0][2] in ("ordförande", "sekreterare", "justerare"):
+        return roles[0][2], [r[2] for r in roles[1:] if r[2] != roles[0][2]]
+    return None
+
+
+def _officers_in(lines: list[Line], election_item: bool) -> list[Officer]:
+    """Officers in a region (the head, or an item): labels, election sentences, and the
+    person elected under an election title or a role sub-heading."""
+    found: list[Officer] = []
+    labels, qualified = _label_patterns(), _qualified_roles()
+    context: tuple[str, list[str]] | None = None
+    buffer, budget = "", 0
     for line in lines:
-        text = fold_space(regex.sub(r"^[-–•*]\s*", "", line.text.replace("\t", " \t ")))
-        for role, pats in patterns.items():
-            for pattern in pats:
-                m = pattern.search(text)
-                if m and (pattern.pattern.startswith("(?:") is False or m.start() == 0 or "valdes" in pattern.pattern or "väljs" in pattern.pattern):
-                    for name in _clean_names(m["who"]):
-                        found.append(Officer(name, role, [], line))
+        text = fold_space(strip_enumerator(line.text.replace("\t", " \t ")))
+        if not text:
+            continue
+        hit = next(((role, m) for role, pats in labels.items() for p in pats if (m := p.search(text))), None)
+        if hit:
+            for name in _clean_names(hit[1]["who"]):
+                found.append(Officer(name, hit[0], [], line))
+            context = None
+            continue
+        title = _election_title(text) or (_role_subheading(text) if election_item else None)
+        if title:
+            context, buffer, budget = title, "", 4
+            continue
+        if context:
+            buffer = _join(buffer, text) if buffer else text
+            names = [n for s in _sentences(buffer) for n in elected_names(s)]
+            name, end = leading_name(text)
+            if not names and name and end >= len(text.rstrip(". ")) and 2 <= len(name.split()) <= 4:
+                names = [name]  # the name alone under the sub-heading: "i. Olav Övrebö"
+            if names:
+                found.extend(Officer(n, context[0], context[1], line) for n in names)
+                context = None
+                continue
+            budget -= 1
+            if budget == 0:
+                context = None
+            continue
+        # An election sentence that says whose officer it elects: "valdes X till mötesordförande".
+        for sentence in _sentences(text):
+            for role, pattern in qualified.items():
+                if pattern.search(sentence) and _verbs().search(sentence):
+                    also = [r for word, r in _vocab()["elections"]["also_roles"].items() if word in sentence.lower()]
+                    found.extend(Officer(n, role, also, line) for n in elected_names(sentence))
                     break
     return found
 
 
-def officers_from_elections(items: list[ItemSegment]) -> list[Officer]:
-    """Officers elected in formal items: "Val av sekreterare för stämman" / "Valdes Nils Mandahl."."""
-    vocab = _vocab()["elections"]
-    titles = {role: regex.compile(p, regex.IGNORECASE) for role, p in vocab.items() if isinstance(p, str)}
-    found: list[Officer] = []
-    for item in items:
-        title = fold(item.title)
-        body_lines = item.body
-        for role, pattern in titles.items():
-            if pattern.search(title):
-                also = [r for word, r in vocab["also_roles"].items() if word in title]
-                text = " ".join(l.text for l in body_lines)
-                m = regex.search(r"\b(?:valdes|väljs|väljer|valde|välja|utsågs|utses)\b(?:\s+till\s+\w+)?\s+(?P<who>[^.]+)", text, regex.IGNORECASE)
-                if m:
-                    for name in _clean_names(m["who"]):
-                        found.append(Officer(name, role, also, body_lines[0] if body_lines else item.heading))
-                break
-        else:
-            found.extend(_officers_in_subheadings(item))
-    return found
+def _full_name(name: str, lines: list[Line]) -> str:
+    """A first name ("Edvard") as the full name written near it ("Edvard Thörnros nominerar ..."), if one."""
+    if len(name.split()) > 1:
+        return name
+    text = " ".join(l.text for l in lines)
+    full = {m.group(0) for m in regex.finditer(rf"\b{regex.escape(name)}\s+\p{{Lu}}[\p{{Ll}}-]+(?:\s+\p{{Lu}}[\p{{Ll}}-]+)?", text)}
+    full = {f for f in full if all(t.lower() not in NOT_NAMES for t in f.split()[1:])}
+    return full.pop() if len(full) == 1 else name
 
 
-def _officers_in_subheadings(item: ItemSegment) -> list[Officer]:
-    """ "a. Mötesordförande" followed by "Mötet nominerar och väljer Frans Skarman"."""
-    found = []
-    current: tuple[str, list[str]] | None = None
-    for line in item.body:
-        text = fold_space(regex.sub(r"^(?:[a-zA-Z]|\d+(?:\.\d+)*)[.)]\s*|^[-–•]\s*", "", line.text.replace("\t", " ")))
-        words = text.split()
-        roles = find_roles(text)
-        if roles and len(words) <= 5 and roles[0][0] == 0 and roles[0][2] in ("ordförande", "sekreterare", "justerare"):
-            also = [r[2] for r in roles[1:] if r[2] != roles[0][2]]
-            current = (roles[0][2], also)
-            continue
-        if current:
-            m = regex.search(r"\b(?:väljer|valdes|väljs|välja|valde)\s+(?P<who>[^.]+)", text, regex.IGNORECASE)
-            if m:
-                for name in _clean_names(m["who"]):
-                    found.append(Officer(name, current[0], current[1], line))
-            current = None
+def officers(segments: Segments) -> list[Officer]:
+    found = [Officer(o.name, o.role, o.also, o.line) for o in _officers_in(segments.head, False)]
+    for o in found:
+        o.name = _full_name(o.name, segments.head)
+    for item in segments.items:
+        lines = [*item.title_lines, *item.body]
+        election_item = bool(regex.search(r"\bval\b|funktionär", item.title, regex.IGNORECASE))
+        for o in _officers_in(lines, election_item):
+            o.name = _full_name(o.name, lines)
+            found.append(o)
     return found
 
 
@@ -336,22 +464,36 @@ def resolve(name: str, people: list[PersonEntry]) -> PersonEntry | None:
     return next(p for p in people if p.name == match)
 
 
+def _attendance_region(segments: Segments) -> tuple[list[Line], int]:
+    """The head, and where items were found by font alone, the lines of those items too:
+    a scanned head whose attendance lines came out bold is no item."""
+    lines = list(segments.head)
+    if segments.items and segments.items[0].number is None:
+        for item in segments.items:
+            lines.extend([*item.title_lines, *item.body])
+    return lines, len(segments.head)
+
+
 def participants(segments: Segments) -> list[PersonEntry]:
-    people = attendance(segments.head)
+    region, head_end = _attendance_region(segments)
+    people = attendance(region, stop_after=head_end)
+    present, absent, _ = _heading_tables()
     for item in segments.items:
-        if match_heading(item.title, _heading_tables()[0] + _heading_tables()[1]):
+        # An item "Närvarande: ..." (written out: "Övrigt" is no slip of "Övriga").
+        hit = match_heading(item.title, present + absent)
+        if hit and fold(item.title[: hit[1]]) == fold(hit[0]):
             people.extend(attendance([*item.title_lines[:1], *item.body]))
-    officers = officers_in_lines(segments.head)
-    for item in segments.items:
-        if regex.search(r"\bval\b|funktionär|öppna", item.title, regex.IGNORECASE):
-            officers.extend(officers_in_lines(item.body))
-    officers.extend(officers_from_elections(segments.items))
-    for officer in officers:
-        person = resolve(officer.name, people)
+    # An attendance list after the signatures ("Närvarande" below the signing block).
+    people.extend(attendance(segments.signing))
+    for officer in officers(segments):
+        name = repair_name(officer.name)
+        person = resolve(name, people)
         if person is None:
+            if len(name.split()) < 2 and any(p.name.split()[0] == name for p in people):
+                continue  # a first name shared by two people: which one is not said
             people.append(
                 PersonEntry(
-                    name=officer.name, status="present", group=None, role=officer.role,
+                    name=name, status="present", group=None, role=officer.role,
                     roles=list(officer.also), page=officer.line.page, start=officer.line.start, end=officer.line.end,
                 )
             )
@@ -363,4 +505,16 @@ def participants(segments: Segments) -> list[PersonEntry]:
         for extra in officer.also:
             if extra != person.role and extra not in person.roles:
                 person.roles.append(extra)
-    return people
+    return _dedupe(people)
+
+
+def _dedupe(people: list[PersonEntry]) -> list[PersonEntry]:
+    """One entry per person: a name listed twice (head and signing-block list) keeps the first."""
+    seen: set[str] = set()
+    unique = []
+    for person in people:
+        key = fold(person.name)
+        if key not in seen:
+            seen.add(key)
+            unique.append(person)
+    return unique

@@ -1,0 +1,168 @@
+"""Attendance and officers on invented variations of Swedish minutes."""
+from __future__ import annotations
+
+from extractor.document import Cell, Line
+from extractor.fields.participants import attendance, elected_names, participants
+from extractor.segment import ItemSegment, Segments
+
+
+def make_lines(rows: list, page: int = 1) -> list[Line]:
+    """Lines from rows; a row is a string or a list of (x0, text) cells."""
+    lines, offset = [], 0
+    for y, row in enumerate(rows):
+        cells_in = [(60.0, row)] if isinstance(row, str) else row
+        cells, parts = [], []
+        for x0, text in cells_in:
+            start = offset + len("\t".join(parts)) + (1 if parts else 0)
+            cells.append(Cell(text, x0, x0 + 6 * len(text), start, start + len(text)))
+            parts.append(text)
+        text = "\t".join(parts)
+        lines.append(Line(text, cells, cells[0].x0, cells[-1].x1, 10.0 * y, 10.0 * y + 9, 10.0, False,
+                          offset, offset + len(text), page))
+        offset += len(text) + 1
+    return lines
+
+
+def item(number: str, title: str, body: list) -> ItemSegment:
+    lines = make_lines([f"{number}. {title}", *body])
+    return ItemSegment(number=number, heading=lines[0], title=title, title_lines=lines[:1], body=lines[1:])
+
+
+def people_of(head: list, items: list[ItemSegment] = (), signing: list = ()) -> dict:
+    segments = Segments(head=make_lines(head), items=list(items), signing=make_lines(list(signing)), tail=[])
+    return {p.name: p for p in participants(segments)}
+
+
+def test_surname_first_and_party():
+    found = attendance(make_lines(["Närvarande", "Söderström, Anna (S)", "Berg, Olle (M), ordförande"]))
+    assert [(p.name, p.affiliation, p.role) for p in found] == [
+        ("Anna Söderström", "S", None), ("Olle Berg", "M", "ordförande")]
+
+
+def test_comma_list_over_two_lines_and_kallade_is_not_attendance():
+    found = attendance(make_lines([
+        "Kallade: Anna Berg, Olle Ek, Per Holm",
+        "Närvarande:",
+        "Anna Berg, Olle Ek, Karin",
+        "Lindqvist, Per Holm",
+    ]))
+    assert [p.name for p in found] == ["Anna Berg", "Olle Ek", "Karin Lindqvist", "Per Holm"]
+
+
+def test_list_with_word_broken_at_line_end():
+    found = attendance(make_lines(["Närvarande: Simon Lind, Oskar Adolfs-", "son, Daniel Pro"]))
+    assert [p.name for p in found] == ["Simon Lind", "Oskar Adolfsson", "Daniel Pro"]
+
+
+def test_absent_heading_with_ocr_slip_and_house_numbers():
+    found = attendance(make_lines([
+        [(50, "Närvarande:"), (140, "Maria Berg"), (250, "ordf"), (320, "nr 125, gård 4")],
+        [(140, "Olle Ek"), (250, "ledamot"), (320, "nr 67, gård 2")],
+        [(140, "Åke Holm ledamot nr 83, Eara I")],
+        [(50, "Franvarande:"), (140, "Kjell Lind"), (250, "sekr"), (320, "nr 149, gård 4")],
+    ]))
+    assert [(p.name, p.role, p.affiliation, p.status) for p in found] == [
+        ("Maria Berg", "ordförande", None, "present"),
+        ("Olle Ek", "ledamot", None, "present"),
+        ("Åke Holm", "ledamot", None, "present"),
+        ("Kjell Lind", "sekreterare", None, "absent"),
+    ]
+
+
+def test_municipal_columns_continuations_and_label_end():
+    found = attendance(make_lines([
+        [(64, "Beslutande"), (177, "Ledamöter"), (361, "Tjänstgörande ersättare")],
+        [(177, "Thure Sandén (M), Ordförande"), (361, "Lisa Ek (S) ersätter Per Ny (S)")],
+        [(177, "Heinrich Kaufmann (C), 1:e vice")],
+        [(177, "ordförande")],
+        [(177, "Dick Andersson (M)")],
+        [(64, "Övriga närvarande"), (177, "Ersättare"), (361, "Tjänstepersoner")],
+        [(177, "Gunnar Riksén (KD)"), (361, "Stina Wikström, planarkitekt,")],
+        [(361, "kommunstyrelsens förvaltning §§ 94-96")],
+        [(361, "Sofie Axelsson, nämndsekreterare")],
+        [(64, "Utses att justera"), (177, "Dick Andersson (M)")],
+    ]))
+    got = {p.name: (p.role, p.affiliation) for p in found}
+    assert got == {
+        "Thure Sandén": ("ordförande", "M"),
+        "Lisa Ek": ("tjänstgörande ersättare", "S"),
+        "Heinrich Kaufmann": ("vice ordförande", "C"),
+        "Dick Andersson": ("ledamot", "M"),
+        "Gunnar Riksén": ("ersättare", "KD"),
+        "Stina Wikström": ("tjänsteperson", "kommunstyrelsens förvaltning"),
+        "Sofie Axelsson": ("sekreterare", None),
+    }
+
+
+def test_ocr_glued_names_and_marks_repaired():
+    found = attendance(make_lines(["Närvarande: Bjorn Goffeng, Jan Sjogren", "KennethMårtensson ledamot"]))
+    assert [p.name for p in found] == ["Björn Goffeng", "Jan Sjögren"]
+    found = attendance(make_lines(["Närvarande:", "KennethMårtensson ledamot nr 79, gård 2"]))
+    assert [(p.name, p.role) for p in found] == [("Kenneth Mårtensson", "ledamot")]
+
+
+def test_other_business_is_no_attendance_heading():
+    assert attendance(make_lines(["Övriga frågor", "Kommande möten diskuterades."])) == []
+
+
+def test_officer_label_resolved_to_attendance_name():
+    people = people_of(
+        ["Kallade: Markus Wetterberg, Johan Nåtoft", "Närvarande:", "Markus Wetterberg, Johan Nåtoft, Filip Haglund"],
+        [item("2", "Val av mötesfunktionärer", ["- mötesordförande: Markus", "- mötessekreterare: Johan", "- justeringsperson: Filip"])],
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "Markus Wetterberg": "ordförande", "Johan Nåtoft": "sekreterare", "Filip Haglund": "justerare"}
+
+
+def test_officers_elected_in_items_are_present():
+    people = people_of(["Protokoll fört vid årsmöte"], [
+        item("1", "Val av ordförande för stämman", ["Tore Gurenius (71) valdes till ordförande för stämman."]),
+        item("2", "Val av sekreterare för stämman", ["Valdes Nils Mandahl."]),
+        item("3", "Val av två justeringsmän, tillika rösträknare",
+             ["Stämman valde Anna Berg och Jan Sjögren som justeringsmän och rösträknare."]),
+        item("14", "Val av ordförande på ett år", ["Björn Goffeng väljs som ordförande"]),
+    ])
+    assert {n: (p.role, p.roles, p.status) for n, p in people.items()} == {
+        "Tore Gurenius": ("ordförande", [], "present"),
+        "Nils Mandahl": ("sekreterare", [], "present"),
+        "Anna Berg": ("justerare", ["rösträknare"], "present"),
+        "Jan Sjögren": ("justerare", ["rösträknare"], "present"),
+    }
+
+
+def test_officers_under_role_subheadings_and_in_head_sentences():
+    people = people_of(
+        ["Val av mötesordförande",
+         "Edvard Thörnros nominerar sig själv. Inga motsättningar. Mötet beslutar att Edvard utses till",
+         "mötesordförande."],
+        [item("2", "Val av mötesfunktionärer", [
+            "a. Mötessekreterare", "Mötet nominerar och väljer Robin Sliwa.",
+            "Justeringsperson tillika rösträknare", [(144, "iii."), (160, "Annie Wång")]])],
+    )
+    assert {n: (p.role, p.roles) for n, p in people.items()} == {
+        "Edvard Thörnros": ("ordförande", []),
+        "Robin Sliwa": ("sekreterare", []),
+        "Annie Wång": ("justerare", ["rösträknare"]),
+    }
+
+
+def test_officer_with_attendance_role_keeps_it():
+    people = people_of([
+        [(64, "Beslutande"), (177, "Ledamöter")],
+        [(177, "Dick Andersson (M)")],
+        [(64, "Utses att justera"), (177, "Dick Andersson (M)")],
+    ])
+    assert (people["Dick Andersson"].role, people["Dick Andersson"].roles) == ("ledamot", ["justerare"])
+
+
+def test_attendance_list_after_the_signing_block():
+    people = people_of(["Protokoll"], signing=["Justeringsperson", "Annie Wång", "Närvarande", "Gustav Sörnäs", "Erik Mattfolk"])
+    assert set(people) == {"Gustav Sörnäs", "Erik Mattfolk"}
+
+
+def test_elected_names_forms():
+    assert elected_names("Valdes Maria Terra och Håkan Lorentz.") == ["Maria Terra", "Håkan Lorentz"]
+    assert elected_names("Kenneth Mårtensson och Adam Feld valdes till justeringsmän") == ["Kenneth Mårtensson", "Adam Feld"]
+    assert elected_names("Torgny Roxå (71) är vald som ordförande för stämman") == ["Torgny Roxå"]
+    assert elected_names("Mötet beslutar att välja Anna Berg till mötesordförande") == ["Anna Berg"]
+    assert elected_names("Till sekreterare for motet valdes Bjorn Goffeng") == ["Bjorn Goffeng"]
