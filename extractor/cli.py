@@ -100,19 +100,18 @@ def doctor_command() -> None:
     sys.exit(1 if problems else 0)
 
 
-def _register_optional_commands() -> None:
+def _register_commands() -> None:
+    # The heavier commands live beside the library code they drive.
+    from extractor.batch import batch_command
     from extractor.evaluate import eval_command
+    from extractor.export import export_command
+    from extractor.ner_training import train_ner_command
 
-    main.add_command(eval_command)
-    for module, name in (("extractor.batch", "batch_command"), ("extractor.export", "export_command"), ("extractor.ner_training", "train_ner_command")):
-        try:
-            command = getattr(__import__(module, fromlist=[name]), name)
-        except (ImportError, AttributeError):
-            continue
+    for command in (batch_command, export_command, eval_command, train_ner_command):
         main.add_command(command)
 
 
-_register_optional_commands()
+_register_commands()
 
 
 if __name__ == "__main__":
