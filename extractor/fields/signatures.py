@@ -1,14 +1,28 @@
-"""Signatures: the names in the signing block, each under or beside its label."""
+"""Signatures: the names in the signing block, each under or beside its label.
+
+Scanned signing blocks are noisy: a handwritten signature comes out of OCR
+as letters ("NANA SM", "Givasn Cindblac!") and can swallow the typed name
+below it. So a name read there is kept when it has a person's shape, and,
+where the participants are known, is read as the participant it resembles;
+a label whose name could not be read is given the participant who holds that
+office at the meeting (the signers are the meeting's officers).
+"""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
+from rapidfuzz import fuzz
 
 from extractor.document import Line
-from extractor.matching import fold_space, match_heading
-from extractor.names import leading_name
+from extractor.entities import resolve_person
+from extractor.matching import fold, fold_space, match_heading
+from extractor.names import leading_name, looks_like_person, repair_name
 from extractor.vocab import load
+
+# A label cell further than this from a name cell does not head it (points).
+_COLUMN_REACH = 120
 
 
 @dataclass
@@ -32,29 +46,73 @@ def _label_of(text: str) -> tuple[str, str] | None:
     return written, role
 
 
+def _ends_block(text: str) -> bool:
+    """An attendance heading after the signatures ("Närvarande") or an attachment ends the names."""
+    vocab = load("structure")
+    headings = vocab["attendance"]["present"]["headings"] + vocab["attendance"]["absent"]["headings"]
+    headings = headings + vocab["signatures"]["block_ends"]
+    hit = match_heading(text.strip(), headings)
+    return bool(hit) and len(text.strip()[hit[1]:].strip(" :")) <= 3  # "Närvarande", "Bilaga E"
+
+
 def _name_in(text: str) -> str | None:
     text = regex.sub(r"\([^)]*\)", "", text).strip()
     name, _ = leading_name(text)
-    return name if name and 2 <= len(name.split()) <= 4 else None
+    return repair_name(name) if name and 2 <= len(name.split()) <= 4 else None
 
 
-def signatures(lines: list[Line]) -> list[SignatureFields]:
-    """Pair each label with the name below it in the same column (or beside it on the line)."""
-    found: list[SignatureFields] = []
+@dataclass
+class _Read:
+    name: str
+    role: str | None  # None: no label stands over the name
+    label: str
+
+
+@dataclass
+class _Block:
+    read: list[_Read]
+    labels: dict[str, str]  # role -> label as written
+    slots: dict[str, int]  # role -> most labels of it on one line ("Justeras | Justeras": 2)
+    written: bool  # anything but labels and form words: the form was filled in or signed
+
+
+def _is_form_text(text: str) -> bool:
+    """Printed words of a blank signing form: "Namn", "Signatur", "Datum och ort"."""
+    words = load("structure")["signatures"]["form_words"]
+    return all(fold(part) in {fold(w) for w in words} for part in regex.split(r"\s+och\s+|\s*[,/]\s*", text.strip()) if part)
+
+
+def _read_block(lines: list[Line]) -> _Block:
+    """Names read under or beside labels, and the labels seen."""
+    found: list[_Read] = []
+    seen: dict[str, str] = {}
+    slots: dict[str, int] = {}
+    written = False
     open_labels: list[tuple[float, str, str]] = []  # (x0, label as written, role)
     for line in lines:
-        cells = line.cells or []
-        labels_here = [(c, _label_of(c.text)) for c in cells]
-        if cells and all(label for _, label in labels_here):
-            open_labels = [(c.x0, label[0], label[1]) for c, label in labels_here]
+        cells = [c for c in line.cells if c.text.strip()]
+        if not cells:
             continue
+        if _ends_block(line.text):
+            break
+        # Cells of a few letters between labels are signature strokes read as text ("ER").
+        labels_here = [(c, _label_of(c.text)) for c in cells if len(c.text.strip()) > 3 or _label_of(c.text)]
+        for role in {label[1] for _, label in labels_here if label}:
+            slots[role] = max(slots.get(role, 0), sum(1 for _, label in labels_here if label and label[1] == role))
+        if labels_here and all(label for _, label in labels_here):
+            open_labels = [(c.x0, label[0], label[1]) for c, label in labels_here]
+            for _, label in labels_here:
+                seen.setdefault(label[1], label[0])
+            continue
+        written = written or any(not _label_of(c.text) and not _is_form_text(c.text) for c in cells)
         for cell in cells:
             label = _label_of(cell.text)
             if label:
+                seen.setdefault(label[1], label[0])
                 rest = fold_space(cell.text.strip()[len(label[0]):]).strip(" :")
                 name = _name_in(rest) if rest else None
                 if name:
-                    found.append(SignatureFields(name, label[1], label[0]))
+                    found.append(_Read(name, label[1], label[0]))
                 else:
                     open_labels = [(cell.x0, label[0], label[1])]
                 continue
@@ -64,13 +122,82 @@ def signatures(lines: list[Line]) -> list[SignatureFields]:
             if not name:
                 continue
             column = min(open_labels, key=lambda entry: abs(entry[0] - cell.x0))
-            if abs(column[0] - cell.x0) > 120 and len(open_labels) > 1:
+            if abs(column[0] - cell.x0) > _COLUMN_REACH:
+                found.append(_Read(name, None, ""))  # its label was not read
                 continue
-            found.append(SignatureFields(name, column[2], column[1]))
-            if len(open_labels) == 1:
-                # One label may head several names side by side ("Justeras" | two justerare).
-                continue
+            found.append(_Read(name, column[2], column[1]))
+    return _Block(found, seen, slots, written)
+
+
+def _officer_roles(person) -> set[str]:
+    return {r for r in [person.role, *person.roles] if r in ("ordförande", "sekreterare", "justerare")}
+
+
+def _match(name: str, people: Sequence) -> object | None:
+    """The participant a name read in the signing block is: the same name (one OCR slip),
+    the same first name, or the same surname when only one participant has it."""
+    names = [p.name for p in people]
+    hit = resolve_person(name, names)
+    if hit is None:
+        scored = sorted(((fuzz.ratio(fold(name), fold(n)), n) for n in names), reverse=True)
+        if scored and scored[0][0] >= 85:
+            hit = scored[0][1]
+    if hit is None:
+        tokens = {t for t in fold(name).split() if len(t) >= 4}
+        by_token = {n for n in names if tokens & set(fold(n).split())}
+        hit = by_token.pop() if len(by_token) == 1 else None
+    return next((p for p in people if p.name == hit), None) if hit else None
+
+
+def signatures(lines: list[Line], people: Sequence | None = None) -> list[SignatureFields]:
+    """Pair each label with the name below it in the same column (or beside it on the line).
+
+    ``people`` (the participants, optional) lets a noisy name be read as the
+    participant it resembles and an unreadable one be filled from the officers.
+    """
+    block = _read_block(lines)
+    found: list[SignatureFields] = []
+    present = [p for p in people or [] if p.status == "present"]
+    for entry in block.read:
+        person = _match(entry.name, present) if present else None
+        role = entry.role
+        if person is not None and role is None:
+            offices = _officer_roles(person)
+            role = next(iter(offices)) if len(offices) == 1 else None  # no label over the name: their office
+        if person is not None and (not looks_like_person(entry.name) or fold(person.name).startswith(fold(entry.name))):
+            name = person.name  # OCR noise around a participant's name, or the name cut short ("Tore Gureni")
+        elif looks_like_person(entry.name):
+            name = entry.name  # as written, also where the attendance list spells it otherwise
+        else:
+            continue  # OCR noise from a handwritten signature
+        if role is None:
+            continue
+        if person is not None and name != person.name and any(sig.name == person.name for sig in found):
+            continue  # a garbled second reading of a name already read right ("Kjell Bugbevn")
+        found.append(SignatureFields(name, role, entry.label or block.labels.get(role, role.capitalize())))
+    found = [sig for sig in found if not _garbled_copy(sig, found, present)]
+    if block.written:
+        # A signed block whose names OCR could not read: the meeting's officers signed it.
+        for role, label in block.labels.items():
+            slots = block.slots.get(role, 1)
+            if role == "justerare":  # every justerare signs, also where OCR lost a label
+                slots = max(slots, sum(1 for p in present if role in _officer_roles(p)))
+            for person in present:
+                if sum(1 for sig in found if sig.role == role) >= slots:
+                    break
+                if role in _officer_roles(person) and not any(_same(sig.name, person.name) for sig in found):
+                    found.append(SignatureFields(person.name, role, label))
     return _dedupe(found)
+
+
+def _garbled_copy(sig: SignatureFields, found: list[SignatureFields], people: Sequence) -> bool:
+    """``sig`` resembles a participant whose name was also read as written, under the same role."""
+    person = _match(sig.name, people) if people else None
+    return bool(person) and sig.name != person.name and any(o.name == person.name and o.role == sig.role for o in found)
+
+
+def _same(a: str, b: str) -> bool:
+    return fuzz.ratio(fold(a), fold(b)) >= 85 or resolve_person(a, [b]) is not None
 
 
 def _dedupe(found: list[SignatureFields]) -> list[SignatureFields]:
@@ -83,7 +210,7 @@ def _dedupe(found: list[SignatureFields]) -> list[SignatureFields]:
     return unique
 
 
-def head_signatures(lines: list[Line]) -> list[SignatureFields]:
+def head_signatures(lines: list[Line], people: Sequence | None = None) -> list[SignatureFields]:
     """Municipal protocols list signatories in the head under "Underskrifter"."""
     block = load("structure")["signatures"]["block_headings"]
     for index, line in enumerate(lines):
@@ -91,5 +218,5 @@ def head_signatures(lines: list[Line]) -> list[SignatureFields]:
             end = index + 1
             while end < len(lines) and not regex.match(r"^(ANSLAG|BEVIS|Protokollet är justerat)", lines[end].text.strip(), regex.IGNORECASE):
                 end += 1
-            return signatures(lines[index + 1:end])
+            return signatures(lines[index + 1:end], people)
     return []

@@ -1,0 +1,92 @@
+"""Signing blocks: columns, head "Underskrifter", OCR noise, officers filling unreadable names."""
+from extractor.fields.participants import PersonEntry
+from extractor.fields.signatures import head_signatures, signatures
+from tests.test_participants import make_lines
+
+
+def pairs(found):
+    return [(s.name, s.role) for s in found]
+
+
+def test_two_columns_with_names_below():
+    lines = make_lines([
+        [(60, "Vid protokollet"), (320, "Justeras")],
+        [(60, "Nils Mandahl"), (320, "Maria Terra")],
+        [(60, "Mötesordförande")],
+        [(60, "Torgny Roxå")],
+    ])
+    assert pairs(signatures(lines)) == [
+        ("Nils Mandahl", "sekreterare"), ("Maria Terra", "justerare"), ("Torgny Roxå", "ordförande")]
+
+
+def test_municipal_underskrifter_in_the_head():
+    lines = make_lines([
+        [(64, "Utses att justera"), (177, "Dick Andersson (M)")],
+        "Underskrifter",
+        [(60, "Sekreterare"), (300, "Paragrafer § 93")],
+        [(173, "Sofie Axelsson")],
+        "Ordförande",
+        [(173, "Thure Sandén (M)")],
+        "Justerande",
+        [(173, "Dick Andersson (M)")],
+        "ANSLAG/BEVIS",
+        "Underskrift",
+    ])
+    assert pairs(head_signatures(lines)) == [
+        ("Sofie Axelsson", "sekreterare"), ("Thure Sandén", "ordförande"), ("Dick Andersson", "justerare")]
+
+
+def test_signature_noise_is_dropped_and_attendance_ends_the_block():
+    lines = make_lines([
+        [(77, "Mötesordförande"), (300, "Mötessekreterare")],
+        [(77, "Frans Skarman"), (300, "Robin Silwa")],
+        [(77, "ard"), (300, "EZ SWaa")],
+        "Aa NA RE",
+        "Justeringsperson",
+        "Hugo Hörnquist",
+        "Närvarande",
+        "Gustav Sörnäs",
+    ])
+    assert pairs(signatures(lines)) == [
+        ("Frans Skarman", "ordförande"), ("Robin Silwa", "sekreterare"), ("Hugo Hörnquist", "justerare")]
+
+
+def person(name, role, status="present"):
+    return PersonEntry(name=name, status=status, group=None, role=role)
+
+
+def test_officers_fill_what_ocr_could_not_read():
+    people = [person("Sara Malmkvist", "sekreterare"), person("Tore Gurenius", "ordförande"),
+              person("Kenneth Mårtensson", "justerare"), person("Adam Feld", "justerare"),
+              person("Kjell Lind", "ledamot", "absent")]
+    lines = make_lines([
+        [(60, "Vid protokollet"), (300, "Mötesordförande")],
+        [(60, "Sara de Malmkvist VA"), (240, "Ita Öron")],
+        [(240, "Tore Gureni")],
+        [(60, "Justeras"), (200, "(ce"), (300, "Justeras")],
+        "Kenneth Mårtensson",
+    ])
+    assert sorted(pairs(signatures(lines, people))) == sorted([
+        ("Sara Malmkvist", "sekreterare"), ("Tore Gurenius", "ordförande"),
+        ("Kenneth Mårtensson", "justerare"), ("Adam Feld", "justerare")])
+
+
+def test_blank_form_is_not_signed():
+    people = [person("Anna Berg", "ordförande")]
+    lines = make_lines([
+        [(57, "Mötesordförande"), (300, "Mötessekreterare")],
+        [(57, "Namn"), (300, "Namn")],
+        [(57, "Signatur"), (300, "Signatur")],
+        [(57, "Datum och Ort"), (300, "Datum och Ort")],
+    ])
+    assert signatures(lines, people) == []
+
+
+def test_name_without_label_above_takes_the_office_held():
+    people = [person("Kjell Bergström", "sekreterare"), person("Maria Terra", "ordförande")]
+    lines = make_lines([
+        [(67, "Sekreterare")],
+        [(66, "Gel2 RÅ Berghamn q"), (340, "a FE VA ÅA CEN ;")],
+        [(68, "Kjell Bergström"), (340, "Maria Terra")],
+    ])
+    assert pairs(signatures(lines, people)) == [("Kjell Bergström", "sekreterare"), ("Maria Terra", "ordförande")]
