@@ -166,3 +166,9 @@ def test_elected_names_forms():
     assert elected_names("Torgny Roxå (71) är vald som ordförande för stämman") == ["Torgny Roxå"]
     assert elected_names("Mötet beslutar att välja Anna Berg till mötesordförande") == ["Anna Berg"]
     assert elected_names("Till sekreterare for motet valdes Bjorn Goffeng") == ["Bjorn Goffeng"]
+
+
+def test_protokollforare_appointed_by_the_chair():
+    people = people_of(["Protokoll"], [item("3", "Anmälan av stämmoordförandens val av protokollförare",
+                                            ["Ordföranden meddelade att hon utsett Tomas Wikström till protokollförare."])])
+    assert {n: p.role for n, p in people.items()} == {"Tomas Wikström": "sekreterare"}

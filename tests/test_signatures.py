@@ -90,3 +90,13 @@ def test_name_without_label_above_takes_the_office_held():
         [(68, "Kjell Bergström"), (340, "Maria Terra")],
     ])
     assert pairs(signatures(lines, people)) == [("Kjell Bergström", "sekreterare"), ("Maria Terra", "ordförande")]
+
+
+def test_underskrifter_sharing_a_line_with_the_first_label():
+    lines = make_lines([
+        [(20, "Underskrifter"), (50, "Sekreterare"), (140, "Paragrafer §§ 45–47")],
+        [(50, "Peter Ek")],
+        [(50, "Ordförande")],
+        [(50, "Maria Holm")],
+    ])
+    assert pairs(head_signatures(lines)) == [("Peter Ek", "sekreterare"), ("Maria Holm", "ordförande")]

@@ -218,5 +218,6 @@ def head_signatures(lines: list[Line], people: Sequence | None = None) -> list[S
             end = index + 1
             while end < len(lines) and not regex.match(r"^(ANSLAG|BEVIS|Protokollet är justerat)", lines[end].text.strip(), regex.IGNORECASE):
                 end += 1
-            return signatures(lines[index + 1:end], people)
+            # From the heading's own line: "Underskrifter | Sekreterare | Paragrafer §§ 45–47".
+            return signatures(lines[index:end], people)
     return []
