@@ -44,7 +44,7 @@ def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = 
     people = participants(segments)
     items = [item_fields(item) for item in segments.items]
     upcoming = next_meeting(segments, reference)
-    signed = signatures(segments.signing) or head_signatures(segments.head)
+    signed = signatures(segments.signing, people) or head_signatures(segments.head, people)
     warnings: list[str] = []
     if meeting.date is None:
         warnings.append("no meeting date found in the head")

@@ -12,6 +12,7 @@ import statistics
 from dataclasses import dataclass, field
 
 import regex
+from rapidfuzz import fuzz
 
 from extractor.document import Document, Line
 from extractor.matching import fold, fold_space, match_heading
@@ -397,9 +398,18 @@ def _spaced_headings(lines: list[Line], start: int) -> list[int]:
 
 def _signing_start(lines: list[Line], start: int) -> int | None:
     labels = [entry["label"] for entry in load("structure")["signatures"]["labels"]]
+
+    def is_label(cell: str) -> bool:
+        if match_heading(cell, labels) and len(cell.split()) <= 3:
+            return True
+        # A label garbled by OCR ("NEötesovdförsndp" for "Mötesordförande").
+        return len(cell) >= 6 and max(fuzz.ratio(cell.lower(), label.lower()) for label in labels) >= 65
+
     for index in range(start, len(lines)):
         cells = [c.text.strip() for c in lines[index].cells] or [lines[index].text]
-        if all(match_heading(cell, labels) and len(cell.split()) <= 3 for cell in cells if cell):
+        # Cells of a few characters between labels are specks from handwritten signatures.
+        words = [cell for cell in cells if len(cell) > 3]
+        if words and is_label(words[0]) and match_heading(words[0], labels) and all(is_label(cell) for cell in words):
             return index
     return None
 
