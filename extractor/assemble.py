@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from extractor import __version__
 from extractor.document import Document
-from extractor.entities import resolve_person
 from extractor.fields.items import ItemFields
 from extractor.fields.meeting import MeetingFields, NextMeetingFields
 from extractor.fields.participants import PersonEntry
@@ -23,16 +22,13 @@ def _participant(entry: PersonEntry) -> Participant:
     )
 
 
-def _item(fields: ItemFields, participant_names: list[str]) -> Item:
+def _item(fields: ItemFields) -> Item:
     return Item(
         number=fields.number,
         title=fields.title,
         text=fields.text,
         decisions=[Decision(text=d.text, evidence=Evidence(page=d.page, start=d.start, end=d.end)) for d in fields.decisions],
-        assignments=[
-            Assignment(assignee=assignee, person=resolve_person(assignee, participant_names), task=task)
-            for assignee, task in fields.assignments
-        ],
+        assignments=[Assignment(assignee=a.assignee, person=a.person, task=a.task) for a in fields.assignments],
         references=fields.references,
         evidence=Evidence(page=fields.page, start=fields.start, end=fields.end),
     )
@@ -49,8 +45,6 @@ def assemble(
     warnings: list[str],
     include_text: bool = False,
 ) -> Minutes:
-    participants = [_participant(p) for p in people]
-    names = [p.name for p in participants]
     return Minutes(
         source=Source(
             file=Path(document.path).name, sha256=document.sha256, pages=len(document.pages),
@@ -63,8 +57,8 @@ def assemble(
             date=meeting.date, start_time=meeting.start_time, end_time=meeting.end_time,
             place=meeting.place, number=meeting.number,
         ),
-        participants=participants,
-        items=[_item(i, names) for i in items],
+        participants=[_participant(p) for p in people],
+        items=[_item(i) for i in items],
         next_meeting=NextMeeting(**vars(next_meeting)) if next_meeting else None,
         signatures=[Signature(name=s.name, role=s.role, label=s.label) for s in signatures],
         entities=[Entity(**e) for e in entities],

@@ -6,12 +6,13 @@ import datetime
 import os
 
 from extractor import errors
-from extractor.entities import find_entities
+from extractor.assemble import assemble
 from extractor.fields.items import item_fields
 from extractor.fields.meeting import meeting_fields, next_meeting
 from extractor.fields.participants import participants
 from extractor.fields.signatures import head_signatures, signatures
 from extractor.layout import find_layout
+from extractor.link_entities import link_entities
 from extractor.model import Minutes
 from extractor.read_pages import read_document
 from extractor.segment import segment
@@ -29,8 +30,6 @@ def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = 
     Raises ``ExtractionError`` (with a one-line message and a ``kind``) for input
     that is not a readable PDF of minutes.
     """
-    from extractor.assemble import assemble
-
     document = find_layout(read_document(path, ocr=ocr))
     if not any(page.text.strip() for page in document.pages):
         raise errors.NoTextError(f"{path}: no text found on any of its {len(document.pages)} pages")
@@ -38,7 +37,6 @@ def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = 
     if quality.tokens >= MIN_TOKENS_FOR_LANGUAGE and quality.known_share < MIN_SWEDISH_SHARE:
         raise errors.NotSwedishError(f"{path}: the text is not Swedish ({quality.describe()})")
     segments = segment(document)
-    lines = document.lines()
     meeting = meeting_fields(segments, document)
     reference = datetime.date.fromisoformat(meeting.date) if meeting.date else None
     people = participants(segments)
@@ -50,7 +48,7 @@ def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = 
         warnings.append("no meeting date found in the head")
     if not segments.items:
         warnings.append("no agenda items found")
-    found_entities = find_entities([(p.number, p.text) for p in document.pages], reference_date=reference) if entities else []
+    found_entities = link_entities(document, items, people, reference, named_entities=entities)
     minutes = assemble(document, meeting, people, items, upcoming, signed, found_entities, warnings, include_text)
     validate_document(minutes.to_dict())
     return minutes

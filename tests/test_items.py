@@ -1,3 +1,4 @@
+import pytest
 """Decision and assignment rules on small invented item bodies."""
 from __future__ import annotations
 
@@ -95,8 +96,19 @@ def test_decision_words_and_patterns():
     assert not is_decision_sentence("Styrelsens ordförande går igenom årsberättelsen")
 
 
-def test_assignment_from_decision():
-    assert assignments(["Att uppdra till Camilla att återkoppla till gruppen."]) == [("Camilla", "återkoppla till gruppen")]
+@pytest.mark.parametrize(
+    "decision, expected",
+    [
+        ("Att uppdra till Camilla att återkoppla till gruppen.", [("Camilla", "återkoppla till gruppen")]),
+        ("Beslöts att uppdra åt Per Ek att ta fram en plan och att den ska redovisas i maj.", [("Per Ek", "ta fram en plan")]),
+        ("Markus väljs att ta reda på mer om hur detta görs.", [("Markus", "ta reda på mer om hur detta görs")]),
+        ("David och Fabian väljs ansvariga för kodstugorna.", [("David", "ansvariga för kodstugorna"), ("Fabian", "ansvariga för kodstugorna")]),
+        ("Ylva väljs till justerare.", []),
+        ("Stämman godkände budgeten.", []),
+    ],
+)
+def test_assignments_from_decisions(decision, expected):
+    assert [(a.assignee, a.task) for a in assignments([decision])] == expected
 
 
 def test_line_opening_with_a_vote_count_goes_on_the_sentence():

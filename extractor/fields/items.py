@@ -35,12 +35,19 @@ class DecisionText:
 
 
 @dataclass
+class AssignmentText:
+    assignee: str  # as written: "Camilla"
+    task: str
+    person: str | None = None  # the participant, filled in when entities are linked
+
+
+@dataclass
 class ItemFields:
     number: str | None
     title: str
     text: str
     decisions: list[DecisionText] = field(default_factory=list)
-    assignments: list[tuple[str, str]] = field(default_factory=list)  # (assignee as written, task)
+    assignments: list[AssignmentText] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     page: int = 1
     start: int = 0
@@ -196,7 +203,7 @@ def _clean_task(task: str) -> str:
     return task
 
 
-def assignments(decision_texts: list[str]) -> list[tuple[str, str]]:
+def assignments(decision_texts: list[str]) -> list[AssignmentText]:
     found = []
     for text in decision_texts:
         text = fold_space(text)
@@ -204,7 +211,7 @@ def assignments(decision_texts: list[str]) -> list[tuple[str, str]]:
         if m:
             assignee = m["assignee"].strip()
             if assignee and assignee[:1].isupper():
-                found.append((assignee, _clean_task(m["task"])))
+                found.append(AssignmentText(assignee, _clean_task(m["task"])))
                 continue
         m = _ASSIGN_SUBJECT.match(text)
         if m:
@@ -215,7 +222,7 @@ def assignments(decision_texts: list[str]) -> list[tuple[str, str]]:
             elif task.lower().startswith("till "):
                 continue  # "Ylva väljs till justerare" elects an officer, it gives no task
             for assignee in regex.split(r"\s+och\s+", m["assignee"]):
-                found.append((assignee.strip(), _clean_task(task)))
+                found.append(AssignmentText(assignee.strip(), _clean_task(task)))
     return found
 
 
