@@ -1,14 +1,7 @@
-import pytest
 """Decision and assignment rules on small invented item bodies."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-try:
-    import extractor  # noqa: F401
-except ImportError:  # running from a checkout without an install
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import pytest
 
 from extractor.document import Cell, Line
 from extractor.fields.items import assignments, decisions, is_decision_sentence

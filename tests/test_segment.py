@@ -1,13 +1,7 @@
 """Segmentation rules on small invented layouts: numbering, lost numbers, headings."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
-try:
-    import extractor  # noqa: F401
-except ImportError:  # running from a checkout without an install
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extractor.document import Cell, Document, Line, Page
 from extractor.segment import _pick_numbered, segment
