@@ -244,6 +244,13 @@ def resolve_person(assignee: str, participant_names: Sequence[str]) -> str | Non
     ]
     if pref:
         return _unique(pref)
+    # same first name, surname with an OCR slip ("Magnus Gyllestacl")
+    same_first = [n for n in names if len(toks[n]) >= 2 and toks[n][0] == first]
+    if same_first:
+        rest_text = " ".join(rest)
+        scored = sorted(((fuzz.ratio(rest_text, " ".join(toks[n][1:])), n) for n in same_first), reverse=True)
+        if scored[0][0] >= 75 and (len(scored) == 1 or scored[1][0] < scored[0][0] - 5):
+            return scored[0][1]
     scored = sorted(((fuzz.ratio(a, folded[n]), n) for n in names), reverse=True)
     if scored and scored[0][0] >= 92 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         return scored[0][1]

@@ -141,6 +141,112 @@ def annotation_doc(nlp, rec: dict):
     return doc
 
 
+# ------------------------------------------------------ synthetic attendance
+
+_ROLES = (
+    "ordförande", "Ordförande", "vice ordförande", "1:e vice ordförande", "sekreterare", "ledamot", "ersättare",
+    "tjänstgörande ersättare", "justerare", "kassör", "adjungerad", "kommunsekreterare", "kommundirektör",
+    "förvaltningschef", "nämndsekreterare", "planarkitekt", "enhetschef", "verksamhetschef", "controller",
+    "ekonom", "handläggare", "samhällsbyggnadschef", "förvaltningsjurist", "revisor",
+)
+_GROUPS = ("Närvarande", "Deltagare", "Frånvarande", "Beslutande", "Ledamöter", "Ersättare",
+           "Övriga närvarande", "Anmält förhinder", "Tjänstepersoner", "Justerare")
+_TASKS = ("återkoppla till gruppen", "boka ett möte", "ta fram ett underlag", "kontakta förvaltningen",
+          "sammanställa synpunkterna", "skicka ut kallelsen")
+
+
+def corpus_person_names(sents: Sequence[tuple[list[str], list[str]]]) -> list[tuple[str, ...]]:
+    """Two- and three-token PER runs of the training corpus (for synthetic lines)."""
+    out = set()
+    for toks, tags in sents:
+        for s, e, lab in io_runs(tags):
+            if lab == "PER" and 2 <= e - s <= 3 and all(t[:1].isupper() and t.replace("-", "").isalpha()
+                                                        for t in toks[s:e]):
+                out.add(tuple(toks[s:e]))
+    return sorted(out)
+
+
+def synthetic_attendance(n: int, seed: int, corpus_names: Sequence[tuple[str, ...]] = ()) -> list[dict]:
+    """Attendance-style lines built from the gazetteers (and person names of the
+    training corpus), with entity spans, as annotation records: "Camilla Broo
+    Huddinge", "Lisa Andersson (M), ordförande", "Närvarande: A B, C D", ...
+
+    Seeded, so a retrain makes the same lines. Used as training data only.
+    """
+    from extractor import gazetteer as gz
+
+    rng = random.Random(seed)
+    firsts = sorted(gz.first_names())
+    surs = sorted(gz.surnames())
+    munis = sorted(gz.municipalities())
+    parties = sorted(gz.parties())
+    names = list(corpus_names)
+
+    def person() -> str:
+        if names and rng.random() < 0.5:
+            return " ".join(rng.choice(names))
+        first = rng.choice(firsts)
+        if rng.random() < 0.08:
+            first = f"{first}-{rng.choice(firsts)}"
+        last = rng.choice(surs)
+        if rng.random() < 0.1:
+            last = f"{rng.choice(surs)} {last}"
+        return f"{first} {last}"
+
+    recs = []
+    for i in range(n):
+        parts: list[tuple[str, str | None]] = []
+        shape = rng.randrange(10)
+        if shape == 0:
+            parts = [(person(), "PER"), (" ", None), (rng.choice(munis), "LOC")]
+        elif shape == 1:
+            parts = [(person(), "PER"), (" ", None), (rng.choice(munis), "LOC"), (", " + rng.choice(_ROLES), None)]
+        elif shape == 2:
+            parts = [(person(), "PER"), (" (", None), (rng.choice(parties), "ORG"), (")", None)]
+            if rng.random() < 0.6:
+                parts.append((", " + rng.choice(_ROLES), None))
+        elif shape == 3:
+            parts = [(person(), "PER"), (", " + rng.choice(_ROLES), None)]
+        elif shape == 4:
+            parts = [(rng.choice(_GROUPS) + rng.choice([": ", " "]), None)]
+            for k in range(rng.randint(2, 5)):
+                if k:
+                    parts.append((", ", None))
+                parts.append((person(), "PER"))
+        elif shape == 5:
+            parts = [(rng.choice(_GROUPS) + " ", None), (person(), "PER"), (" ", None), (rng.choice(munis), "LOC")]
+        elif shape == 6:
+            first, *rest = person().split(" ")
+            parts = [(" ".join(rest) + ", " + first, "PER")]
+            if rng.random() < 0.5:
+                parts.append((" (" if rng.random() < 0.5 else ", ", None))
+                parts[-1] = (parts[-1][0], None)
+                if parts[-1][0] == " (":
+                    parts += [(rng.choice(parties), "ORG"), (")", None)]
+                else:
+                    parts.append((rng.choice(_ROLES), None))
+        elif shape == 7:
+            parts = [(person(), "PER"), (" (", None), (rng.choice(parties), "ORG"), (") ", None),
+                     (person(), "PER"), (", " + rng.choice(_ROLES), None)]
+        elif shape == 8:
+            parts = [(rng.choice(("Ordförande", "Sekreterare", "Justerare", "Vid protokollet", "Justeras")) + " ", None),
+                     (person(), "PER")]
+        else:
+            name = person()
+            if rng.random() < 0.5:
+                name = name.split(" ")[0]
+            parts = [("Att uppdra till ", None), (name, "PER"), (" att " + rng.choice(_TASKS) + ".", None)]
+        text = ""
+        ents = []
+        for piece, lab in parts:
+            if lab:
+                ents.append([len(text), len(text) + len(piece), lab])
+            text += piece
+        recs.append({"id": f"synthetic-{i:04d}", "source": "synthetic", "kind": "attendance",
+                     "split": "train", "text": text, "entities": ents})
+    return recs
+
+
 # ----------------------------------------------------------------- rule layer
 
 
@@ -271,40 +377,67 @@ def _labels_for(spec: list[tuple[int, str | None]]) -> list[str | None]:
     return labels
 
 
+ORG_WORD_SUFFIXES = (r"(kommunerna|förbundet|nämnden|styrelsen|utskottet|förvaltningen|kontoret|bolaget|"
+                     r"föreningen|regionen|myndigheten|verket|institutet|universitetet|ab)$")
+
+
+def _gazetteer_classes(lex: GazetteerLexicon) -> set[str]:
+    return {p["attrs"]["TAG"] for p in gazetteer_feature_patterns(lex)}
+
+
 def entity_rule_patterns(lex: GazetteerLexicon) -> list[dict]:
     """Patterns for the ``entity_rules`` attribute_ruler (preset entities in context).
 
+    They match on the gazetteer classes that the ``gazetteer`` ruler wrote to
+    ``Token.tag_`` just before (so the patterns stay small):
+
     * name + municipality: ``Camilla Broo Huddinge`` -> PER ``Camilla Broo``, LOC ``Huddinge``
-      (first name from the list, one or two capitalised name tokens that are not
-      municipalities, or a capitalised token + a listed surname; optional comma);
+      (a listed first name and one or two capitalised tokens that are not
+      municipalities, or a capitalised token and a listed surname; an optional
+      comma before the municipality);
     * name + party: ``Lisa Andersson (M)`` -> PER ``Lisa Andersson``;
     * party in parentheses: ``(S)``, ``(MP/Fi)`` -> ORG on the letters;
     * ``Huddinge kommun``, ``Huddinges kommun``, ``Stockholms stad``, ``Region Stockholm``,
       ``Region Jönköpings län`` -> ORG; ``Stockholms län`` -> LOC.
-    """
-    patterns: list[dict] = []
-    muni_single = sorted(lex.muni_single)
-    not_muni = sorted(lex.muni_single - lex.sur)
-    first = {"ORTH": {"IN": sorted(lex.first)}}
-    title_name = {"IS_TITLE": True, "IS_ALPHA": True, "ORTH": {"NOT_IN": not_muni + ["Region", "Kommun"]}}
-    surname = {"ORTH": {"IN": sorted(lex.sur)}}
-    title_any = {"IS_TITLE": True, "IS_ALPHA": True, "ORTH": {"NOT_IN": not_muni}}
 
+    Where matches overlap, the pattern added later wins (the attribute ruler
+    applies matches in pattern order), so longer shapes are added last.
+    """
+    classes = _gazetteer_classes(lex)
+    fn_cls = sorted(c for c in classes if "_FN" in c)
+    sn_cls = sorted(c for c in classes if "_SN" in c)
+    muni_cls = sorted(c for c in classes if "MUNI" in c)
+    muni_only = sorted(c for c in muni_cls if "_SN" not in c)  # "Lund" (also a surname) may be a name
+    region_cls = sorted(c for c in classes if "MUNI" in c or "LAN" in c)
+
+    first = {"TAG": {"IN": fn_cls}, "IS_TITLE": True}
+    title_name = {"IS_TITLE": True, "IS_ALPHA": True, "TAG": {"NOT_IN": muni_only},
+                  "ORTH": {"NOT_IN": ["Region", "Kommun"]}}
+    surname = {"TAG": {"IN": sn_cls}, "IS_TITLE": True}
+    muni = {"TAG": {"IN": muni_cls}, "IS_TITLE": True}
+
+    patterns: list[dict] = []
     name_shapes: list[list[dict]] = [
+        [title_name, surname],
         [first, title_name],
         [first, title_name, title_name],
-        [title_any, surname],
     ]
-    muni_shapes: list[list[dict]] = [[{"ORTH": {"IN": muni_single}}]]
-    muni_shapes += [[{"ORTH": t} for t in seq] for seq in lex.muni_multi]
+    muni_shapes: list[list[dict]] = [[muni], [muni, muni]]
 
     # name + municipality, with or without a comma between
     for name in name_shapes:
-        for muni in muni_shapes:
+        for m in muni_shapes:
             for comma in ([], [{"ORTH": ","}]):
-                toks = name + comma + muni
-                labels = _labels_for([(len(name), "PER"), (len(comma), None), (len(muni), "LOC")])
+                toks = name + comma + m
+                labels = _labels_for([(len(name), "PER"), (len(comma), None), (len(m), "LOC")])
                 patterns += _entity_pattern(toks, labels)
+
+    # name + organisation word ("Helene Olofsson Södertörnskommunerna", "Anna Berg Kommunledningskontoret")
+    org_word = {"IS_TITLE": True, "LOWER": {"REGEX": ORG_WORD_SUFFIXES}}
+    for name in name_shapes:
+        patterns += _entity_pattern(name + [org_word], _labels_for([(len(name), "PER"), (1, "ORG")]))
+        patterns += _entity_pattern(name + [{"ORTH": ","}, org_word],
+                                    _labels_for([(len(name), "PER"), (1, None), (1, "ORG")]))
 
     # party in parentheses, and name + party
     for ptoks in lex.party_tokens:
@@ -316,25 +449,20 @@ def entity_rule_patterns(lex: GazetteerLexicon) -> list[dict]:
                 toks, _labels_for([(len(name), "PER"), (1, None), (len(ptoks), "ORG"), (1, None)])
             )
 
-    # "X kommun", "Xs kommun", "X stad", "Region X"
+    # "X kommun", "Xs kommun", "X stad", "Region X", "Region Xs län"
     kommun = {"LOWER": {"IN": ["kommun", "kommuns", "stad", "stads"]}}
-    singles = sorted(lex.muni_single | lex.muni_gen_single)
-    patterns += _entity_pattern([{"ORTH": {"IN": singles}}, kommun], ["ORG", "ORG"])
-    for seq in lex.muni_multi:
-        for last in {seq[-1], _genitive(seq[-1])}:
-            toks = [{"ORTH": t} for t in seq[:-1]] + [{"ORTH": last}, kommun]
-            patterns += _entity_pattern(toks, ["ORG"] * len(toks))
-    region = {"ORTH": {"IN": ["Region", "region"]}}
-    region_names = sorted(lex.county_short_single | {"Gotland"})
-    patterns += _entity_pattern([{"ORTH": "Region"}, {"ORTH": {"IN": region_names}}], ["ORG", "ORG"])
-    for seq in lex.county_short_multi + lex.county_full:
-        toks = [{"ORTH": "Region"}] + [{"ORTH": t} for t in seq]
-        patterns += _entity_pattern(toks, ["ORG"] * len(toks))
-    del region
+    for m in muni_shapes:
+        patterns += _entity_pattern(m + [kommun], ["ORG"] * (len(m) + 1))
     # "X län"
     for seq in lex.county_full:
         toks = [{"ORTH": t} for t in seq]
         patterns += _entity_pattern(toks, ["LOC"] * len(toks))
+    region_part = {"TAG": {"IN": region_cls}, "IS_TITLE": True}
+    for n in (1, 2):
+        toks = [{"ORTH": "Region"}] + [region_part] * n
+        patterns += _entity_pattern(toks, ["ORG"] * len(toks))
+        toks = toks + [{"ORTH": "län"}]
+        patterns += _entity_pattern(toks, ["ORG"] * len(toks))
     return patterns
 
 
@@ -459,6 +587,64 @@ def attendance_boundary_accuracy(nlp, records: Sequence[dict]) -> dict:
     return {"names": total, "exact": found, "accuracy": round(found / total, 4) if total else None, "missed": misses[:20]}
 
 
+def _pdf_page_texts(path: Path) -> list[str]:
+    import pdfplumber
+
+    try:
+        from extractor.read_pages import normalise_text
+    except Exception:  # pragma: no cover - another module's helper
+        def normalise_text(t: str) -> str:
+            return t
+    with pdfplumber.open(path) as pdf:
+        return [normalise_text(p.extract_text() or "") for p in pdf.pages]
+
+
+def gold_attendance_check(nlp, corpus_dir: Path) -> dict:
+    """Participants of the gold files found as PER with exact boundaries in their line.
+
+    For each born-digital PDF (and text-layer scan) of ``../shared/corpus`` and
+    each gold participant whose name is written in natural order on one line of
+    the text layer, the first such line is tagged and the name must come out as
+    exactly one PER span. Names not written so (``"Söderström, Anna"``, OCR
+    slips, line breaks inside the name) are counted as not checkable.
+    """
+    import csv
+    from extractor.entities import person_names_with
+
+    corpus_dir = Path(corpus_dir)
+    rows = list(csv.DictReader((corpus_dir / "SOURCES.tsv").open(encoding="utf-8"), delimiter="\t"))
+    total = exact = unchecked = 0
+    misses: list[str] = []
+    per_doc = {}
+    for row in rows:
+        if row["kind"] not in ("born-digital", "scanned-ocr-layer") or not row["file"].endswith(".pdf"):
+            continue
+        gold_path = corpus_dir / "gold" / f"{row['id']}.json"
+        if not gold_path.exists():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        lines = [ln for page in _pdf_page_texts(corpus_dir / "docs" / row["file"]) for ln in page.split("\n")]
+        d_total = d_exact = 0
+        for p in gold.get("participants") or []:
+            name = p["name"]
+            line = next((ln for ln in lines if name in ln), None)
+            if line is None:
+                unchecked += 1
+                continue
+            start = line.index(name)
+            spans = person_names_with(nlp, line)
+            d_total += 1
+            if (start, start + len(name)) in spans:
+                d_exact += 1
+            else:
+                misses.append(f"{row['id']}: {name!r} in {line!r} -> {[line[s:e] for s, e in spans]}")
+        per_doc[row["id"]] = (d_exact, d_total)
+        total += d_total
+        exact += d_exact
+    return {"names": total, "exact": exact, "accuracy": round(exact / total, 4) if total else None,
+            "not_checkable": unchecked, "per_doc": per_doc, "missed": misses}
+
+
 # ------------------------------------------------------------------- training
 
 
@@ -483,7 +669,7 @@ def _dir_size(path: Path) -> int:
 
 
 def build_training_data(nlp, data_dir: Path, annotations: Path, seed: int, dev_share: float = 0.1,
-                        minutes_weight: int = 3):
+                        minutes_weight: int = 3, synthetic: int = 0):
     """DocBins (train, dev) and the held-out annotation records."""
     from spacy.tokens import DocBin
 
@@ -509,8 +695,11 @@ def build_training_data(nlp, data_dir: Path, annotations: Path, seed: int, dev_s
         for _ in range(minutes_weight):
             train_bin.add(doc)
         n_minutes += 1
+    train_sents = [s for i, s in enumerate(sents) if i not in dev_idx]
+    for rec in synthetic_attendance(synthetic, seed, corpus_person_names(train_sents)) if synthetic else []:
+        train_bin.add(annotation_doc(nlp, rec))
     info = {"news_train": len(sents) - n_dev, "news_dev": n_dev, "minutes_train": n_minutes,
-            "minutes_heldout": len(heldout)}
+            "minutes_weight": minutes_weight, "synthetic_lines": synthetic, "minutes_heldout": len(heldout)}
     return train_bin, dev_bin, heldout, info
 
 
@@ -525,6 +714,7 @@ def train_model(
     features: bool = True,
     evaluate_test: bool = True,
     minutes_weight: int = 3,
+    synthetic: int = 600,
 ) -> TrainResult:
     """Rebuild the model: DocBins, rule layers, seeded training, test scores, model folder."""
     import spacy
@@ -553,7 +743,7 @@ def train_model(
     tok_nlp = spacy.blank("sv")
     add_minutes_tokenizer_exceptions(tok_nlp)
     train_bin, dev_bin, heldout, info = build_training_data(
-        tok_nlp, data_dir, Path(annotations), seed, minutes_weight=minutes_weight)
+        tok_nlp, data_dir, Path(annotations), seed, minutes_weight=minutes_weight, synthetic=synthetic)
     _log(f"[train-ner] data: {info}")
 
     with tempfile.TemporaryDirectory(prefix="protokoll-ner-") as tmp:
@@ -699,8 +889,11 @@ def train_model(
               help="Stop training after this many minutes (whole run, setup included).")
 @click.option("--max-epochs", type=int, default=None, help="Override training.max_epochs.")
 @click.option("--seed", type=int, default=None, help="Override the config's seed.")
+@click.option("--synthetic", type=int, default=600, show_default=True,
+              help="Synthetic attendance lines built from the gazetteers (0 = none).")
 @click.option("--no-features", is_flag=True, help="Ablation: no gazetteer features in the tok2vec.")
-def train_ner_command(output, data_dir, annotations, config_path, max_minutes, max_epochs, seed, no_features):
+def train_ner_command(output, data_dir, annotations, config_path, max_minutes, max_epochs, seed, synthetic,
+                      no_features):
     """Rebuild the Swedish NER model and print its scores on test_corpus.txt."""
     overrides: dict = {}
     if max_epochs is not None:
@@ -708,7 +901,8 @@ def train_ner_command(output, data_dir, annotations, config_path, max_minutes, m
     if seed is not None:
         overrides["system.seed"] = seed
     res = train_model(output, data_dir=data_dir, annotations=annotations, config_path=config_path,
-                      max_minutes=max_minutes, overrides=overrides, features=not no_features)
+                      max_minutes=max_minutes, overrides=overrides, features=not no_features,
+                      synthetic=synthetic)
     size = _dir_size(res.output)
     click.echo(f"model: {res.output} ({size / 1e6:.1f} MB), training {res.seconds / 60:.1f} min, "
                f"{res.epochs} epochs, {res.steps} steps, best dev F1 {res.best_dev:.3f}")
