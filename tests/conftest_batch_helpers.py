@@ -14,23 +14,19 @@ import hashlib
 import os
 import signal
 import struct
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # running from a checkout without an install
-    sys.path.insert(0, str(ROOT))
-
-from extractor import __version__  # noqa: E402
-from extractor.errors import NotPdfError  # noqa: E402
-from extractor.model import (  # noqa: E402
+from extractor import __version__
+from extractor.errors import NotPdfError
+from extractor.model import (
     Assignment, Decision, Entity, Evidence, Item, Meeting, Minutes, NextMeeting, PageText, Participant, Signature, Source,
 )
 
-SHARED = ROOT.parent / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("PROTOKOLL_SHARED", ROOT.parent / "shared"))
 CORPUS_DOCS = SHARED / "corpus" / "docs"
 EXTRACT_FN = "conftest_batch_helpers:fake_extract"
 
