@@ -130,9 +130,14 @@ class _Vocabulary:
 
 
 @functools.lru_cache(maxsize=1)
-def _vocabulary() -> _Vocabulary:
+def _raw_vocabulary() -> dict:
     path = resources.files("extractor").joinpath("vocabulary/dates.toml")
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    data = _raw_vocabulary()
 
     months: dict[str, int] = {}
     month_parts: list[tuple[int, str]] = []
@@ -562,3 +567,34 @@ def parse_time_range(text: str) -> tuple[str | None, str | None]:
     if not found:
         return None, None
     return found[0].start_time, found[0].end_time
+
+
+def find_relative_date(text: str, reference: datetime.date) -> datetime.date | None:
+    """A date written relative to the meeting: "nästa torsdag", "samma tid nästa vecka", "om två veckor".
+
+    "Nästa torsdag" is the first Thursday after the meeting; "torsdag nästa
+    vecka" the Thursday of the following week; "nästa vecka" alone is seven days on.
+    """
+    data = _raw_vocabulary()
+    lower = text.lower()
+    relative = data["relative"]
+    for phrase, weeks in relative["in_weeks"].items():
+        if phrase in lower:
+            return reference + datetime.timedelta(weeks=weeks)
+    next_week = any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", lower) for p in relative["next_week"])
+    for entry in data["weekday"]:
+        forms = [f.lower() for f in entry.get("forms", [])]
+        pattern = rf"(?<!\w)(?:{_alt(forms)})(?!\w)"
+        match = re.search(pattern, lower)
+        if not match:
+            continue
+        ahead = (entry["number"] - reference.weekday()) % 7 or 7
+        if next_week:
+            monday_next = reference + datetime.timedelta(days=7 - reference.weekday())
+            return monday_next + datetime.timedelta(days=entry["number"])
+        before = lower[: match.start()].split()
+        if before and before[-1] in relative["next_words"]:
+            return reference + datetime.timedelta(days=ahead)
+    if next_week:
+        return reference + datetime.timedelta(weeks=1)
+    return None

@@ -19,10 +19,6 @@ from extractor.segment import segment
 from extractor.text_quality import assess
 from extractor.validate import validate_document
 
-# Below this share of known Swedish words a readable document is in another language.
-MIN_SWEDISH_SHARE = 0.2
-MIN_TOKENS_FOR_LANGUAGE = 30
-
 
 def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = True, entities: bool = True) -> Minutes:
     """Read the minutes PDF at ``path`` into the output contract.
@@ -34,14 +30,14 @@ def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = 
     if not any(page.text.strip() for page in document.pages):
         raise errors.NoTextError(f"{path}: no text found on any of its {len(document.pages)} pages")
     quality = assess("\n".join(page.text for page in document.pages))
-    if quality.tokens >= MIN_TOKENS_FOR_LANGUAGE and quality.known_share < MIN_SWEDISH_SHARE:
-        raise errors.NotSwedishError(f"{path}: the text is not Swedish ({quality.describe()})")
+    if not quality.swedish:
+        raise errors.NotSwedishError(f"{path}: the text is not Swedish ({quality.function_share:.1%} Swedish function words)")
     segments = segment(document)
     meeting = meeting_fields(segments, document)
     reference = datetime.date.fromisoformat(meeting.date) if meeting.date else None
     people = participants(segments)
     items = [item_fields(item) for item in segments.items]
-    upcoming = next_meeting(segments, reference)
+    upcoming = next_meeting(segments, reference, meeting.start_time)
     signed = signatures(segments.signing, people) or head_signatures(segments.head, people)
     warnings: list[str] = []
     if meeting.date is None:

@@ -32,6 +32,13 @@ class TextQuality:
     tokens: int
     known_share: float
     odd_share: float
+    function_share: float = 0.0
+
+    @property
+    def swedish(self) -> bool:
+        """Whether readable text is Swedish, by its share of Swedish function words."""
+        rules = load("layout")["language"]
+        return self.tokens < rules["min_tokens"] or self.function_share >= rules["min_function_share"]
 
     @property
     def usable(self) -> bool:
@@ -49,10 +56,13 @@ def assess(text: str) -> TextQuality:
     tokens = [t.lower() for t in _TOKEN.findall(text) if len(t) > 1]
     lexicon = known_words()
     known = sum(1 for t in tokens if t in lexicon)
+    function_words = set(load("layout")["language"]["swedish_function_words"])
+    function = sum(1 for t in tokens if t in function_words)
     visible = sum(1 for ch in text if not ch.isspace())
     odd = len(_ODD.findall(text))
     return TextQuality(
         tokens=len(tokens),
         known_share=known / len(tokens) if tokens else 0.0,
         odd_share=odd / visible if visible else 0.0,
+        function_share=function / len(tokens) if tokens else 0.0,
     )

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractor.dates import (
+    find_relative_date,
     DateMatch,
     TimeMatch,
     find_dates,
@@ -540,3 +541,24 @@ def test_any_text_keeps_the_invariants(text, reference):
         assert text[t.start:t.end] == t.text
         assert TIME_RE.match(t.start_time)
         assert t.end_time is None or TIME_RE.match(t.end_time)
+
+
+# --------------------------------------------------------- relative dates ---
+
+@pytest.mark.parametrize(
+    "text, reference, expected",
+    [
+        ("Nästa torsdag.", dt.date(2020, 8, 20), dt.date(2020, 8, 27)),       # a Thursday: a week on
+        ("nästa måndag kl 18", dt.date(2020, 8, 20), dt.date(2020, 8, 24)),
+        ("Samma tid nästa vecka.", dt.date(2019, 9, 25), dt.date(2019, 10, 2)),
+        ("tisdag nästa vecka", dt.date(2020, 8, 20), dt.date(2020, 8, 25)),
+        ("Vi ses om två veckor", dt.date(2020, 8, 20), dt.date(2020, 9, 3)),
+        ("Ingen tid bestämd", dt.date(2020, 8, 20), None),
+    ],
+)
+def test_relative_dates_are_read_against_the_meeting(text, reference, expected):
+    assert find_relative_date(text, reference) == expected
+
+
+def test_english_month_names_are_read():
+    assert parse_date("20 August 2020") == dt.date(2020, 8, 20)

@@ -54,10 +54,19 @@ def _labelled(lines: list[Line], labels: list[str]) -> list[tuple[str, str, int]
         if not hit:
             continue
         label, end = hit
-        value = rest_after(text.replace("\t", " "), end)
-        # A label broken over two lines: "Datum och" / "tid:".
-        if index + 1 < len(lines) and regex.fullmatch(r"(?:och\s+)?\p{Ll}+:?", lines[index + 1].text.strip()):
-            label = f"{label} {lines[index + 1].text.strip().rstrip(':')}"
+        cells = [c.text.strip() for c in line.cells]
+        if len(cells) > 1 and match_heading(cells[0], labels):
+            # A label column: the label cell may run on ("Plats och tid för"), the value is the other cells.
+            value = " ".join(cells[1:])
+        else:
+            value = rest_after(text.replace("\t", " "), end)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is not None:
+            first = following.cells[0].text.strip() if following.cells else following.text.strip()
+            # A label broken over two lines: "Datum och" / "tid:", "Plats och tid för" / "sammanträde".
+            if regex.fullmatch(r"(?:och\s+)?\p{Ll}+:?", first):
+                label = f"{label} {first.rstrip(':')}"
+                value = fold_space(f"{value} {' '.join(c.text for c in following.cells[1:])}")
         found.append((label, value, index))
     return found
 
@@ -267,6 +276,10 @@ def _standalone_name(title: list[Line]) -> str | None:
     for line in title[:4]:
         for cell in line.cells:
             text = fold_space(cell.text)
+            # "Mötesprotokoll LiTHe kod": the name after a document-type word.
+            for word in type_words:
+                if text.lower().startswith(word + " "):
+                    text = text[len(word) + 1:]
             words = text.split()
             if not 1 <= len(words) <= 4 or not text[:1].isupper() or dates.find_dates(text) or regex.search(r"\d", text):
                 continue
@@ -274,6 +287,8 @@ def _standalone_name(title: list[Line]) -> str | None:
                 continue
             if gazetteer.is_first_name(words[0]) and len(words) > 1:
                 continue  # a person (a signatory in the letterhead), not an organisation
+            if _BODY_WORD.search(words[-1]):
+                continue  # "Styrelsen" is the body that met
             return _tidy_case(text)
     return None
 
@@ -281,7 +296,12 @@ def _standalone_name(title: list[Line]) -> str | None:
 def _before_meeting_word(words: list[str]) -> str | None:
     """"LiTHe kod höstmöte 2020" -> "LiTHe kod": the name written just before the meeting word."""
     for index, word in enumerate(words[1:5], start=1):
-        if _MEETING_WORD.match(word.strip(",.")) and words[0][:1].isupper() and words[index - 1].lower() not in _MEETING_ADJECTIVE:
+        if (
+            _MEETING_WORD.match(word.strip(",."))
+            and words[0][:1].isupper()
+            and words[index - 1].lower() not in _MEETING_ADJECTIVE
+            and not _BODY_WORD.search(words[index - 1].rstrip("s"))
+        ):
             return " ".join(words[:index])
     return None
 
@@ -356,15 +376,24 @@ def _next_meeting_texts(segments: Segments) -> list[str]:
     return [*at_start, *in_items, *inside]
 
 
-def next_meeting(segments: Segments, reference: datetime.date | None) -> NextMeetingFields | None:
-    """The first date after the meeting written under a next-meeting heading, with its time and place."""
+def next_meeting(segments: Segments, reference: datetime.date | None, meeting_start: str | None = None) -> NextMeetingFields | None:
+    """The first date after the meeting written under a next-meeting heading, with its time and place.
+
+    Dates written relative to the meeting ("samma tid nästa vecka", "nästa
+    torsdag") are read against the meeting date; "samma tid" keeps its start time.
+    """
     for text in _next_meeting_texts(segments):
         text = _clean(text)
         found = [d for d in dates.find_dates(text, reference) if reference is None or d.date > reference]
-        if not found:
-            continue
-        after = text[found[0].end:]
-        after = regex.split(r"(?<=\.)\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})", after)[0]  # stop at the next sentence
-        start, end = dates.parse_time_range(after)
-        return NextMeetingFields(found[0].date.isoformat(), start, end, _place_after_time(text[: found[0].end] + after))
+        if found:
+            after = text[found[0].end:]
+            after = regex.split(r"(?<=\.)\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})", after)[0]  # stop at the next sentence
+            start, end = dates.parse_time_range(after)
+            return NextMeetingFields(found[0].date.isoformat(), start, end, _place_after_time(text[: found[0].end] + after))
+        relative = dates.find_relative_date(text, reference) if reference else None
+        if relative:
+            start, end = dates.parse_time_range(text)
+            if start is None and regex.search(r"\bsamma\s+tid\b", text, regex.IGNORECASE):
+                start = meeting_start
+            return NextMeetingFields(relative.isoformat(), start, end, None)
     return None
