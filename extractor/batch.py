@@ -236,7 +236,7 @@ def collect_inputs(inputs: Iterable[Union[str, os.PathLike]]) -> tuple[list[Job]
 
     reserved = {PurePosixPath(REPORT_NAME)}
     rels = outputs([rel for _, _, rel in unique])
-    if len(set(rels)) < len(rels) or reserved & set(rels):
+    if len(set(rels)) < len(rels):
         root = _common_dir([absolute for _, absolute, _ in unique])
         rels = outputs([os.path.relpath(absolute, root) for _, absolute, _ in unique])
 
