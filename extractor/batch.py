@@ -1029,7 +1029,7 @@ Exit status:
 @click.option("--out", "-o", "out_dir", required=True, metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),
               help="Output folder; each input becomes DIR/REL/NAME.json.")
-@click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help=f"Worker processes [default: number of cores, here {default_workers()}].")
 @click.option("--force", is_flag=True, help="Convert every input again, even when its output is up to date.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
