@@ -68,6 +68,28 @@ def looks_like_surname_first(first: str, second: str) -> bool:
     )
 
 
+def split_run_on(name: str) -> list[str]:
+    """Two people written without a comma between them, "Dennis Lundberg Amanda Brodell",
+    as ["Dennis Lundberg", "Amanda Brodell"].
+
+    A name is cut before a known first name that follows a word that is not one
+    (a surname), where both sides keep two words or more; so a double first
+    name ("Anna Maria Berg"), a double surname ("Erik Ehn Blomgren") and a
+    three-word name stay whole.
+    """
+    tokens = name.split()
+    if len(tokens) < 4:
+        return [name]
+    for index in range(2, len(tokens) - 1):
+        before, word = tokens[index - 1], tokens[index]
+        if (
+            gazetteer.is_first_name(word) and not gazetteer.is_first_name(before)
+            and before.lower() not in _PARTICLES and not gazetteer.is_first_name(tokens[-1])
+        ):
+            return [" ".join(tokens[:index]), *split_run_on(" ".join(tokens[index:]))]
+    return [name]
+
+
 def names_in(text: str) -> list[str]:
     """Person names in a clause such as "Valdes Maria Terra och Håkan Lorentz, hus 7."."""
     names = []

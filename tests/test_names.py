@@ -35,3 +35,12 @@ def test_looks_like_person():
     assert looks_like_person("Sara Malmkvist")
     for noise in ("NANA SM", "EZ SWaa", "Je Terra", "Ita Öron", "Stenåldersvägen Stenåldersvägen"):
         assert not looks_like_person(noise), noise
+
+
+def test_split_run_on_two_people_without_a_comma():
+    from extractor.names import split_run_on
+    assert split_run_on("Dennis Lundberg Amanda Brodell") == ["Dennis Lundberg", "Amanda Brodell"]
+    assert split_run_on("Per Anders Karlsson Nils Erik Persson") == ["Per Anders Karlsson", "Nils Erik Persson"]
+    for whole in ("Erik Ehn Blomgren", "Marianne Nikitidis Claesson", "Anna-Karin Ljungman",
+                  "Anna Maria Berg", "Carl von Linné Anna", "Lars Göran Martin Svensson"):
+        assert split_run_on(whole) == [whole]

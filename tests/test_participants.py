@@ -172,3 +172,75 @@ def test_protokollforare_appointed_by_the_chair():
     people = people_of(["Protokoll"], [item("3", "Anmälan av stämmoordförandens val av protokollförare",
                                             ["Ordföranden meddelade att hon utsett Tomas Wikström till protokollförare."])])
     assert {n: p.role for n, p in people.items()} == {"Tomas Wikström": "sekreterare"}
+
+
+def test_bulleted_attendance_list():
+    found = attendance(make_lines([
+        "Kallade", "• Olle Ek", "• Per Holm",
+        "Närvarande", "• Victor Lells", "- Anna Berg", "– Karin Lindqvist, kassör", "3. Per Holm",
+    ]))
+    assert [(p.name, p.role, p.status) for p in found] == [
+        ("Victor Lells", None, "present"), ("Anna Berg", None, "present"),
+        ("Karin Lindqvist", "kassör", "present"), ("Per Holm", None, "present")]
+    page_text = "\n".join(["Kallade", "• Olle Ek", "• Per Holm", "Närvarande", "• Victor Lells"])
+    assert found[0].start == page_text.index("Victor Lells")  # evidence without the bullet
+
+
+def test_two_names_without_a_comma_in_a_list():
+    found = attendance(make_lines(["Närvarande", "Olle Ek, Per Holm, Dennis Lundberg Amanda Brodell"]))
+    assert [p.name for p in found] == ["Olle Ek", "Per Holm", "Dennis Lundberg", "Amanda Brodell"]
+    # Double names stay whole.
+    found = attendance(make_lines(["Närvarande: Erik Ehn Blomgren, Marianne Nikitidis Claesson, Anna-Karin Ljungman"]))
+    assert [p.name for p in found] == ["Erik Ehn Blomgren", "Marianne Nikitidis Claesson", "Anna-Karin Ljungman"]
+
+
+def test_attendance_table_with_header_row():
+    people = people_of([
+        "Protokoll styrelsemöte",
+        "Styrelseledamöter:",
+        [(74, "Befattning"), (225, "Namn"), (376, "Närvarande")],
+        [(74, "Ordförande"), (225, "Samuel Hammersberg"), (376, "Ja")],
+        [(74, "Vice ordförande"), (225, "Tim Persson"), (376, "Ja")],
+        [(74, "Kassör"), (225, "Josefin Kokkinakis"), (376, "Nej")],
+        [(74, "Webbansvarig"), (225, "Olle Ek"), (376, "Ja")],
+        "Övriga:",
+        [(74, "Namn"), (225, "Parti"), (300, "Närvaro")],
+        [(74, "Isabell Johansson"), (225, "S"), (300, "Ja, lämnade vid")],
+        [(300, "punkt 5.1")],
+        [(74, "Robin Persson"), (225, "(M)"), (300, "Nej")],
+        "Mötets öppnande",
+    ], [item("3", "Val av justerare", ["Tim Persson väljs till justerare."])])
+    got = {n: (p.role, p.roles, p.status, p.affiliation, p.group) for n, p in people.items()}
+    assert got == {
+        "Samuel Hammersberg": ("ordförande", [], "present", None, "Styrelseledamöter"),
+        "Tim Persson": ("vice ordförande", ["justerare"], "present", None, "Styrelseledamöter"),
+        "Josefin Kokkinakis": ("kassör", [], "absent", None, "Styrelseledamöter"),
+        "Olle Ek": (None, [], "present", None, "Styrelseledamöter"),
+        "Isabell Johansson": (None, [], "present", "S", "Övriga"),
+        "Robin Persson": (None, [], "absent", "M", "Övriga"),
+    }
+
+
+def test_attendance_table_under_a_heading_with_marks_and_substitutes():
+    found = attendance(make_lines([
+        "Närvarande",
+        [(60, "Ledamot"), (200, "Roll"), (300, "Frånvarande"), (380, "Ersätter")],
+        [(60, "Berg, Anna"), (200, "ordf."), (300, "")],
+        [(60, "Olle Ek"), (300, "X")],
+        [(60, "Karin Lind"), (200, "ersättare"), (380, "Olle Ek")],
+        "Anna Berg öppnade mötet och hälsade alla välkomna till dagens sammanträde.",
+    ]))
+    assert [(p.name, p.role, p.status, p.group) for p in found] == [
+        ("Anna Berg", "ordförande", "present", "Närvarande"),
+        ("Olle Ek", None, "absent", "Närvarande"),
+        ("Karin Lind", "ersättare", "present", "Närvarande"),
+    ]
+
+
+def test_table_header_words_alone_are_no_table():
+    # Sub-headings of the attendance part are columns of names, not a table's header.
+    found = attendance(make_lines([
+        [(60, "Deltagare"), (200, "Frånvarande")],
+        [(60, "Anna Berg"), (200, "Olle Ek")],
+    ]))
+    assert [(p.name, p.status) for p in found] == [("Anna Berg", "present"), ("Olle Ek", "absent")]

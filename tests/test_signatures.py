@@ -100,3 +100,35 @@ def test_underskrifter_sharing_a_line_with_the_first_label():
         [(50, "Maria Holm")],
     ])
     assert pairs(head_signatures(lines)) == [("Peter Ek", "sekreterare"), ("Maria Holm", "ordförande")]
+
+
+def test_municipal_head_label_column_without_underskrifter_heading():
+    lines = make_lines([
+        [(60, "Plats och tid för"), (173, "Digital justering")],
+        "justering",
+        [(60, "Sekreterare"), (383, "Paragrafer"), (445, "§§ 12-14")],
+        [(173, "Sofie Axelsson")],
+        "Ordförande",
+        [(173, "Thure Sandén (M)")],
+        "Protokolljusterare",
+        [(173, "Dick Andersson (M)")],
+    ])
+    assert pairs(head_signatures(lines)) == [
+        ("Sofie Axelsson", "sekreterare"), ("Thure Sandén", "ordförande"), ("Dick Andersson", "justerare")]
+
+
+def test_officers_named_in_the_head_are_no_signatures():
+    lines = make_lines(["Mötesordförande: Anna Berg", "Mötessekreterare: Olle Ek", "Justerare: Per Holm"])
+    assert head_signatures(lines) == []
+
+
+def test_two_column_signing_block_with_bold_labels():
+    lines = make_lines([
+        [(82, "Mötesordförande"), (300, "Mötessekreterare")],
+        [(82, "Edvard Thörnros"), (300, "Gustav Sörnäs")],
+        [(82, "Justeringsperson"), (300, "Justeringsperson")],
+        [(82, "Annie Wång"), (300, "Erik Mattfolk")],
+    ])
+    assert pairs(signatures(lines)) == [
+        ("Edvard Thörnros", "ordförande"), ("Gustav Sörnäs", "sekreterare"),
+        ("Annie Wång", "justerare"), ("Erik Mattfolk", "justerare")]

@@ -18,7 +18,9 @@ from extractor import gazetteer
 from extractor.document import Cell, Line
 from extractor.entities import resolve_person
 from extractor.matching import fold, fold_space, match_heading, rest_after, words_match
-from extractor.names import NOT_NAMES, leading_name, looks_like_surname_first, names_in, natural_order, repair_name
+from extractor.names import (
+    NOT_NAMES, leading_name, looks_like_surname_first, names_in, natural_order, repair_name, split_run_on,
+)
 from extractor.segment import ItemSegment, Segments
 from extractor.vocab import load
 
@@ -30,6 +32,8 @@ _PARAGRAPHS = regex.compile(r"\s*(?:§§?|SS|\$\$?)\s*[\d\s,–-]+$")
 _ENUMERATOR = regex.compile(
     r"^(?:[-–•*]\s*|§\s*\d{1,3}\s*[.:]?\s+|\d{1,3}[.):]\s*|[a-zA-Z][.)]\s+|[ivx]{1,4}[.)]\s*|\p{Ll}{0,2}\s*\.\s+)"
 )
+# A bullet or list number before a person's row: "• Victor Lells", "- Anna Berg", "3. Olle Ek".
+_BULLET = regex.compile(r"^(?:[-–—•·▪◦*●○■□➢►]|\d{1,3}[.)])\s*(?=\p{Lu})")
 
 
 @dataclass
@@ -89,6 +93,7 @@ def _head_labels() -> list[str]:
 class _Column:
     x0: float
     role: str | None
+    status: str | None = None  # a sub-heading of its own status ("Deltagare | Frånvarande")
 
 
 @dataclass
@@ -99,12 +104,21 @@ class _Row:
 
 
 @dataclass
+class _TableRow:
+    cells: dict[str, tuple[str, int]]  # column kind -> (text, offset in the page text)
+    line: Line
+
+
+@dataclass
 class _Block:
     status: str
-    group: str
+    group: str | None
     role: str | None  # the role the heading gives everyone under it
     columns: list[_Column] = field(default_factory=list)
     rows: dict[int, list[_Row]] = field(default_factory=dict)  # column index -> rows
+    # An attendance table with a header row ("Befattning | Namn | Närvarande"): (x0, kind) per column.
+    table: list[tuple[float, str]] = field(default_factory=list)
+    table_rows: list[_TableRow] = field(default_factory=list)
 
     def add(self, column: int, row: _Row) -> None:
         self.rows.setdefault(column, []).append(row)
@@ -148,6 +162,66 @@ def _is_heading(text: str, end: int) -> bool:
     return bool(leading_name(tail.strip())[0])
 
 
+def _table_header(line: Line) -> list[tuple[float, str]] | None:
+    """The columns of an attendance table's header row ("Befattning | Namn | Närvarande"), or None."""
+    kinds: dict[str, str] = {}
+    for kind, words in _vocab()["attendance"]["table"].items():
+        if isinstance(words, list):
+            for word in words:
+                kinds.setdefault(fold(word), kind)
+    cells = [c for c in line.cells if c.text.strip()]
+    if len(cells) < 2:
+        return None
+    columns = [(c.x0, kinds.get(fold(c.text.strip(" :|")))) for c in cells]
+    if any(kind is None for _, kind in columns) or sum(kind == "name" for _, kind in columns) != 1:
+        return None
+    return columns
+
+
+def _table_group(lines: list[Line], index: int) -> str | None:
+    """The heading over a table: the line above it when it is short and reads as one ("Styrelsemedlemmar:")."""
+    if index == 0:
+        return None
+    text = fold_space(lines[index - 1].text.replace("\t", " "))
+    if len(lines[index - 1].cells) == 1 and 0 < len(text.split()) <= 4 and (text.endswith(":") or lines[index - 1].bold):
+        return text.rstrip(" :") or None
+    return None
+
+
+def _table_row(block: _Block, line: Line) -> bool:
+    """Add ``line`` to the table of ``block``; False when the line is no row of it (the table has ended)."""
+    cells = [c for c in line.cells if c.text.strip()] or [Cell(line.text, line.x0, line.x1, line.start, line.end)]
+    left = block.table[0][0]
+    if cells[0].x0 < left - 15:
+        return False
+    found: dict[str, tuple[str, int]] = {}
+    for cell in cells:
+        column = max((i for i, (x0, _) in enumerate(block.table) if cell.x0 >= x0 - 12), default=0)
+        kind = block.table[column][1]
+        text = cell.text.strip()
+        if kind in found:
+            found[kind] = (f"{found[kind][0]} {text}", found[kind][1])
+        else:
+            found[kind] = (text, cell.start + len(cell.text) - len(cell.text.lstrip()))
+    name = found.get("name")
+    if name is None or name[0][:1].islower():
+        if block.table_rows and not line.bold and len(found) < len(block.table):
+            # A cell broken over two lines ("Ja, lämnade" / "vid 5.1"): it carries on the row above.
+            previous = block.table_rows[-1].cells
+            for kind, (text, start) in found.items():
+                previous[kind] = (_join(previous[kind][0], text), previous[kind][1]) if kind in previous else (text, start)
+            return True
+        return False
+    written = _BULLET.sub("", name[0])
+    person, end = leading_name(written)
+    if not person:
+        return False
+    if len(found) == 1 and regex.sub(r"\([^)]*\)", "", written[end:]).strip(" ,.;"):
+        return False  # a line of text, not a row of the table: the table has ended
+    block.table_rows.append(_TableRow(found, line))
+    return True
+
+
 def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
     """The lines under each attendance heading, by column where the heading has sub-headings."""
     present, absent, not_att = _heading_tables()
@@ -156,11 +230,26 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
     labels = _head_labels()
     blocks: list[_Block] = []
     block: _Block | None = None
+    last_seen = -10  # the last line read as part of the attendance
     for index, line in enumerate(lines):
         text = line.text.strip()
         if not text:
             continue
         plain = strip_enumerator(text)
+        header = _table_header(line)
+        if header and (stop_after is None or index <= stop_after or block is not None or index - last_seen <= 3):
+            # A table with a header row, under an attendance heading or a heading of its own.
+            outer = block
+            group = _table_group(lines, index) if outer is None or outer.table else outer.group
+            block = _Block(outer.status if outer else "present", group, outer.role if outer else None, table=header)
+            blocks.append(block)
+            last_seen = index
+            continue
+        if block is not None and block.table:
+            if _table_row(block, line):
+                last_seen = index
+                continue
+            block = None
         hit = match_heading(plain, headings)
         if hit and _is_heading(plain, hit[1]):
             heading, end = hit
@@ -169,14 +258,17 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
                 continue
             block = _Block("absent" if heading in absent else "present", heading, group_roles.get(heading))
             blocks.append(block)
+            last_seen = index
             offset = line.start + len(line.text) - len(line.text.lstrip()) + len(text) - len(plain)
             rest_cells = [c for c in line.cells if c.start >= offset + end and c.text.strip()]
             sub = [c for c in rest_cells if match_heading(c.text.strip(), headings)]
             if sub and len(sub) == len(rest_cells):
-                # "Beslutande | Ledamöter | Tjänstgörande ersättare": one column per sub-heading.
+                # "Beslutande | Ledamöter | Tjänstgörande ersättare": one column per sub-heading,
+                # and the heading's own column for names under it ("Deltagare | Frånvarande").
+                block.columns.append(_Column(line.cells[0].x0 if line.cells else line.x0, block.role))
                 for cell in sub:
                     name = match_heading(cell.text.strip(), headings)[0]
-                    block.columns.append(_Column(cell.x0, group_roles.get(name, block.role)))
+                    block.columns.append(_Column(cell.x0, group_roles.get(name, block.role), "absent" if name in absent else None))
                 continue
             rest = rest_after(plain, end).lstrip("| ")
             if rest:
@@ -189,6 +281,7 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
         if not (text[:1].islower() or text[:1].isdigit()) and (match_heading(plain, labels) or regex.match(r"^\p{L}[\p{L} ]{1,30}:", plain)):
             block = None  # "Utses att justera", "Plats:": the attendance part has ended
             continue
+        last_seen = index
         cells = line.cells or [Cell(text, line.x0, line.x1, line.start, line.end)]
         if block.columns:
             for cell in cells:
@@ -196,7 +289,15 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
                     column = max((i for i, c in enumerate(block.columns) if cell.x0 >= c.x0 - 12), default=0)
                     _add_row(block, column, _Row(cell.text.strip(), line, cell.start))
             continue
-        _add_row(block, 0, _Row("\t".join(c.text.strip() for c in cells if c.text.strip()), line, line.start))
+        kept = [c for c in cells if c.text.strip()]
+        first = kept[0].text.strip() if kept else text
+        bullet = _BULLET.match(first)
+        row_text = "\t".join(c.text.strip() for c in kept) or text
+        row_start = kept[0].start + len(kept[0].text) - len(kept[0].text.lstrip()) if kept else line.start
+        if bullet:
+            # "• Victor Lells": the bullet is no part of the name.
+            row_text, row_start = row_text[bullet.end():], row_start + bullet.end()
+        _add_row(block, 0, _Row(row_text, line, row_start))
     return blocks
 
 
@@ -233,8 +334,12 @@ def attendance(lines: list[Line], stop_after: int | None = None) -> list[PersonE
     """People listed under attendance headings in ``lines`` (the head, or an item "Närvarande: ...")."""
     people: list[PersonEntry] = []
     for block in _blocks(lines, stop_after):
+        if block.table:
+            people.extend(_table_entries(block))
+            continue
         for column, rows in sorted(block.rows.items()):
             role = block.columns[column].role if block.columns else block.role
+            status = (block.columns[column].status if block.columns else None) or block.status
             listed = None if block.columns else _list_rows(rows)
             for row in listed or rows:
                 chunks = _split_people(row.text) if listed else [row.text]
@@ -242,9 +347,83 @@ def attendance(lines: list[Line], stop_after: int | None = None) -> list[PersonE
                 for chunk in chunks:
                     where = max(row.text.find(chunk, cursor), 0)
                     cursor = where + len(chunk)
-                    entry = _entry_from(chunk, block.status, block.group, role, row.line, row.start + where)
-                    if entry:
-                        people.append(entry)
+                    for part, at in _run_on(chunk):
+                        entry = _entry_from(part, status, block.group, role, row.line, row.start + where + at)
+                        if entry:
+                            people.append(entry)
+    return people
+
+
+def _run_on(chunk: str) -> list[tuple[str, int]]:
+    """A chunk that is nothing but two names without a comma ("Dennis Lundberg Amanda Brodell")
+    as one chunk per person with its offset; any other chunk as it is."""
+    name, end = leading_name(chunk.strip())
+    if not name or chunk.strip()[end:].strip(" .,;"):
+        return [(chunk, 0)]
+    parts = split_run_on(name)
+    if len(parts) < 2:
+        return [(chunk, 0)]
+    found, cursor = [], 0
+    for part in parts:
+        at = chunk.find(part.split()[0], cursor)
+        found.append((part, max(at, 0)))
+        cursor = max(at, 0) + len(part)
+    return found
+
+
+def _mark(text: str) -> bool | None:
+    """A presence cell's first word as yes (True) or no (False); None when it is neither."""
+    marks = _vocab()["attendance"]["table"]["marks"]
+    word = fold(regex.split(r"[\s,;.:()]+", text.strip(), maxsplit=1)[0]) if text.strip() else ""
+    if not word:
+        return None
+    if word in marks["yes"] or text.strip() in marks["yes"]:
+        return True
+    if word in marks["no"] or text.strip() in marks["no"]:
+        return False
+    return None
+
+
+def _table_entries(block: _Block) -> list[PersonEntry]:
+    """People in an attendance table: the name from the Namn column, the role from Roll/Befattning,
+    the party or organisation from theirs, the status from Närvarande/Frånvarande."""
+    kinds = {kind for _, kind in block.table}
+    marked = {kind: any(_mark(r.cells.get(kind, ("", 0))[0]) is not None for r in block.table_rows)
+              for kind in ("present", "absent")}
+    people = []
+    for row in block.table_rows:
+        text, start = row.cells["name"]
+        bullet = _BULLET.match(text)
+        if bullet:
+            text, start = text[bullet.end():], start + bullet.end()
+        entry = _entry_from(text, block.status, block.group, block.role, row.line, start)
+        if entry is None:
+            continue
+        role_text = row.cells.get("role", ("", 0))[0]
+        roles = find_roles(role_text) if role_text else []
+        if roles:
+            entry.role = roles[0][2]
+            reach = roles[0][0] + len(roles[0][1])
+            for at, written, role in roles[1:]:
+                # "Vice ordförande" is one role, not a vice ordförande who is also ordförande.
+                if at >= reach and role != entry.role and role not in entry.roles:
+                    entry.roles.append(role)
+                reach = max(reach, at + len(written))
+        elif "replaces" in kinds and row.cells.get("replaces", ("", 0))[0].strip(" -–") and entry.role in (None, "ersättare"):
+            entry.role = "tjänstgörande ersättare"
+        for kind in ("party", "affiliation"):
+            value = row.cells.get(kind, ("", 0))[0].strip(" ()")
+            if value and entry.affiliation is None:
+                entry.affiliation = value
+        status = entry.status
+        if "present" in kinds and marked["present"]:
+            mark = _mark(row.cells.get("present", ("", 0))[0])
+            status = "present" if mark or (mark is None and row.cells.get("present", ("", 0))[0].strip()) else "absent"
+        elif "absent" in kinds and marked["absent"]:
+            mark = _mark(row.cells.get("absent", ("", 0))[0])
+            status = "absent" if mark else "present"
+        entry.status = status
+        people.append(entry)
     return people
 
 

@@ -220,4 +220,35 @@ def head_signatures(lines: list[Line], people: Sequence | None = None) -> list[S
                 end += 1
             # From the heading's own line: "Underskrifter | Sekreterare | Paragrafer §§ 45–47".
             return signatures(lines[index:end], people)
+    return _label_column(lines, people)
+
+
+def _label_column(lines: list[Line], people: Sequence | None) -> list[SignatureFields]:
+    """A municipal head without an "Underskrifter" heading: the signatories' labels in the
+    label column ("Sekreterare", "Ordförande", "Justerande"), each name beside it or on the
+    line below. The label stands alone in its cell (not "Ordförande: Anna", an officer named
+    in the head), and the run names at least two offices, as a signing block does."""
+    index = 0
+    while index < len(lines):
+        first = _first_cell(lines[index])
+        label = _label_of(first) if first else None
+        if not label or label[0] != first.strip():
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and lines[end].page == lines[index].page:
+            cell = _first_cell(lines[end])
+            here = _label_of(cell) if cell else None
+            if not (here and here[0] == cell.strip()) and not _name_in(cell):
+                break
+            end += 1
+        found = signatures(lines[index:end], people)
+        if len({sig.role for sig in found}) >= 2:
+            return found
+        index = end
     return []
+
+
+def _first_cell(line: Line) -> str:
+    cells = [c.text for c in line.cells if c.text.strip()]
+    return cells[0].strip() if cells else line.text.strip()
