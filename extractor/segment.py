@@ -9,6 +9,7 @@ to headings set apart by a bold or larger font.
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -25,6 +26,11 @@ _DOTTED = regex.compile(r"^(?P<num>\d{1,3}[a-z]?|[lI])\s?[.)](?!\d)(?P<rest>(?:\
 # OCR reads "§" at a line start as 8, 3, S, s, $, & or g ("85" for "§5", "g1la" for "§11a", "s 93").
 _OCR_SECTION = regex.compile(r"^[83Ssg$&]\s?(?P<num>[\dlIO]{1,3}[a-z]?)$")
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
+# "1  Öppnande av möte", "3\tFormalia": a number and a capitalised title with no dot between, not "2.1 ..." or "12.30".
+_PLAIN = regex.compile(r"^(?P<num>\d{1,3})(?:[ \t]+)(?P<rest>\p{Lu}.*)$")
+# A line of a table of contents: leader dots before a page number ("Budget ........ 3").
+_LEADER = regex.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$|(?:…\s?){2,}\s*\d{1,3}\s*$")
+_TOC_HEADINGS = ("innehåll", "innehållsförteckning", "ärendeförteckning", "ärendelista", "ärenden", "paragrafer")
 
 
 @dataclass
@@ -73,6 +79,31 @@ def _follows(previous: str | None, number: str, max_gap: int) -> bool:
     return prev_n < n <= prev_n + max_gap
 
 
+def _toc_lines(lines: list[Line]) -> set[int]:
+    """Lines of a table of contents: leader dots and a page number, or a trailing page number
+    in a list under an "Innehåll" heading."""
+    found = set()
+    under_heading = False
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        plain = fold(text)
+        if plain in _TOC_HEADINGS:
+            under_heading = True
+            continue
+        if index and line.page != lines[index - 1].page:
+            under_heading = False
+        if _LEADER.search(text):
+            found.add(index)
+        elif under_heading and len(line.cells) > 1 and regex.fullmatch(r"\d{1,3}", line.cells[-1].text.strip()):
+            found.add(index)
+    return found
+
+
+def _in_toc(lines: list[Line], index: int, toc: set[int], limit: int) -> bool:
+    """The numbered line at ``index`` or the title lines right after it belong to a table of contents."""
+    return any(i in toc for i in range(index, min(limit, index + 3)))
+
+
 def _candidates(lines: list[Line]) -> list[_Candidate]:
     found = []
     for index, line in enumerate(lines):
@@ -93,6 +124,14 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
             if number[0] != "0":
                 rest = line.text[len(line.cells[0].text):]
                 found.append(_Candidate(index, number, rest, "ocr-section"))
+                continue
+        m = _PLAIN.match(text)
+        if m and m["num"][0] != "0":
+            found.append(_Candidate(index, m["num"], m["rest"], "plain"))
+    toc = _toc_lines(lines)
+    if toc:
+        starts = [c.index for c in found] + [len(lines)]
+        found = [c for c, following in zip(found, starts[1:]) if not _in_toc(lines, c.index, toc, following)]
     return found
 
 
@@ -200,7 +239,25 @@ def _fill(lines: list[Line], run: list[_Candidate], margin: float) -> list[_Cand
     return filled
 
 
-def _join_runs(lines: list[Line], runs: list[list[_Candidate]], best: int) -> list[_Candidate]:
+def _same_heading_style(lines: list[Line], a: _Candidate, b: _Candidate) -> bool:
+    """Two "§ N" headings set alike: same scheme, margin, weight and size."""
+    la, lb = lines[a.index], lines[b.index]
+    return (
+        a.scheme == b.scheme == "section" and abs(la.x0 - lb.x0) <= 3
+        and la.bold == lb.bold and abs(la.size - lb.size) <= 0.5
+    )
+
+
+def _jump(lines: list[Line], earlier: list[_Candidate], later: list[_Candidate], with_body) -> bool:
+    """§ numbers of an extract may jump (§§ 137, 163, 164): runs of real § headings set alike, each
+    with text under every heading, follow one another whatever the gap."""
+    return (
+        _same_heading_style(lines, earlier[-1], later[0])
+        and with_body is not None and with_body(earlier) == len(earlier) and with_body(later) == len(later)
+    )
+
+
+def _join_runs(lines: list[Line], runs: list[list[_Candidate]], best: int, with_body=None) -> list[_Candidate]:
     """The best run, joined with the runs before and after it where the headings between can be found."""
     spine = runs[best]
     margin = min(lines[c.index].x0 for run in runs for c in run)
@@ -209,6 +266,8 @@ def _join_runs(lines: list[Line], runs: list[list[_Candidate]], best: int) -> li
         if a is None or b is None or b <= a:
             break
         between = _lost_headings(lines, run[-1].index + 1, spine[0].index, a + 1, b - a - 1, margin) if b - a > 1 else []
+        if between is None and _jump(lines, run, spine, with_body):
+            between = []
         if between is None:
             break
         spine = run + between + spine
@@ -217,6 +276,8 @@ def _join_runs(lines: list[Line], runs: list[list[_Candidate]], best: int) -> li
         if a is None or b is None or b <= a:
             break
         between = _lost_headings(lines, spine[-1].index + 1, run[0].index, a + 1, b - a - 1, margin) if b - a > 1 else []
+        if between is None and _jump(lines, spine, run, with_body):
+            between = []
         if between is None:
             break
         spine = spine + between + run
@@ -246,24 +307,51 @@ def _indented(lines: list[Line], run: list[_Candidate]) -> bool:
     return inside * 2 > len(run)
 
 
-def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
-    candidates = _candidates(lines)
-    sections = [c for c in candidates if c.scheme != "dotted"]
-    dotted = [c for c in candidates if c.scheme == "dotted"]
-    real_sections = [c for c in sections if c.scheme == "section"]
-    if len(real_sections) >= 2 or (real_sections and not dotted) or (sections and not dotted):
-        chosen, max_gap = sections, 5
-    else:
-        chosen, max_gap = dotted, 3
-        # Numbers at the item margin only; per page, as scanned pages sit shifted on the glass.
-        margins: dict[int, float] = {}
-        for c in chosen:
-            page = lines[c.index].page
-            margins[page] = min(margins.get(page, lines[c.index].x0), lines[c.index].x0)
-        chosen = [c for c in chosen if lines[c.index].x0 <= margins[lines[c.index].page] + 15]
+def _styled(line: Line, body_size: float) -> bool:
+    return line.bold or line.size >= body_size * 1.12
+
+
+def _plain_headings(lines: list[Line], plain: list[_Candidate]) -> list[_Candidate]:
+    """Numbers without a dot ("1  Öppnande av möte") that head items: the title reads as one, and the
+    line is set bold or larger than the text, or stands at the margin in a run 1, 2, 3 ... with text
+    under every number."""
+    if not plain:
+        return []
+    body_size = statistics.median(line.size for line in lines)
+    titled = [c for c in plain if _title_like(fold_space(c.rest.split("\t")[0])) and len(lines[c.index].cells) <= 2]
+    styled = [c for c in titled if _styled(lines[c.index], body_size)]
+    if len(styled) >= 2:
+        return styled
+    left: dict[int, float] = {}
+    for line in lines:
+        left[line.page] = min(left.get(line.page, line.x0), line.x0)
+    at_margin = [c for c in titled if lines[c.index].x0 <= left[lines[c.index].page] + 3]
+    # Unstyled: only an unbroken sequence from 1 with text under each number.
+    run: list[_Candidate] = []
+    for cand in at_margin:
+        if not run and cand.number != "1":
+            continue
+        if run and int(cand.number) != int(run[-1].number) + 1:
+            continue
+        if run and cand.index - run[-1].index < 2:
+            return []  # a numbered list without text between its numbers
+        run.append(cand)
+    return run if len(run) >= 3 and run[-1].index < len(lines) - 1 else []
+
+
+def _at_margin(lines: list[Line], chosen: list[_Candidate]) -> list[_Candidate]:
+    """Numbers at the item margin only ("§ 14 i stadgarna" set in with the text is a reference);
+    per page, as scanned pages sit shifted on the glass."""
+    margins: dict[int, float] = {}
+    for c in chosen:
+        page = lines[c.index].page
+        margins[page] = min(margins.get(page, lines[c.index].x0), lines[c.index].x0)
+    return [c for c in chosen if lines[c.index].x0 <= margins[lines[c.index].page] + 15]
+
+
+def _spine_of(lines: list[Line], chosen: list[_Candidate], max_gap: int, positions: list[int]) -> list[_Candidate]:
     if not chosen:
         return []
-    positions = sorted(c.index for c in candidates)
 
     def with_body(run: list[_Candidate]) -> int:
         # An agenda list has no text between its numbers; the items proper do.
@@ -277,9 +365,28 @@ def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
     if not runs:
         return []
     best = max(range(len(runs)), key=lambda i: (with_body(runs[i]), len(runs[i])))
-    spine = _join_runs(lines, runs, best)
-    if len(spine) < 3 and all(c.scheme == "dotted" for c in spine):
+    spine = _join_runs(lines, runs, best, with_body)
+    if len(spine) < 3 and all(c.scheme in ("dotted", "plain") for c in spine):
         return []  # "1. ... 2. ..." alone is a list inside the text; minutes have more points than two
+    return spine
+
+
+def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
+    candidates = _candidates(lines)
+    plain = [c for c in candidates if c.scheme == "plain"]
+    candidates = [c for c in candidates if c.scheme != "plain"]
+    sections = [c for c in candidates if c.scheme != "dotted"]
+    dotted = [c for c in candidates if c.scheme == "dotted"]
+    real_sections = [c for c in sections if c.scheme == "section"]
+    positions = sorted(c.index for c in candidates)
+    if len(real_sections) >= 2 or (real_sections and not dotted) or (sections and not dotted):
+        return _spine_of(lines, _at_margin(lines, sections), 5, positions)
+    spine = _spine_of(lines, _at_margin(lines, dotted), 3, positions)
+    headings = _plain_headings(lines, plain)
+    if len(headings) > len(spine):
+        plain_spine = _spine_of(lines, headings, 2, sorted(c.index for c in headings))
+        if len(plain_spine) > len(spine):
+            return plain_spine
     return spine
 
 
@@ -301,6 +408,17 @@ def _is_section_heading(text: str) -> bool:
     return _is_decision_heading(text) or fold(text) in {fold(h) for h in ends}
 
 
+def _list_label(text: str) -> str | None:
+    """The label of a heading that goes on with a list ("Kallade: Anna Berg, Bo Ek, ..."): "Kallade"."""
+    m = regex.match(r"^(?P<label>\p{Lu}[^:]{1,40}?)\s*:\s*(?P<list>\S.*)$", text)
+    if m is None or len(m["label"].split()) > 4:
+        return None
+    parts = [p.strip() for p in regex.split(r",|\s(?:och|samt)\s", m["list"]) if p.strip()]
+    if len(parts) >= 2 and all(p[:1].isupper() and len(p.split()) <= 4 for p in parts):
+        return m["label"].strip()
+    return None
+
+
 def _title_from(lines: list[Line], start: int, rest: str, limit: int) -> tuple[str, list[Line], int]:
     """The item title: the rest of the numbered line, or the heading lines after it."""
     rest = fold_space(rest.replace("\t", " "))
@@ -308,6 +426,9 @@ def _title_from(lines: list[Line], start: int, rest: str, limit: int) -> tuple[s
     if rest and not is_reference:
         title_lines = [lines[start]]
         index = start + 1
+        label = _list_label(rest)
+        if label is not None:
+            return label, title_lines, index
         # A title broken inside its parenthesis, "(Bilaga 2a &" / "2b)", goes on on the next line.
         if rest.count("(") > rest.count(")") and index < limit:
             rest = fold_space(rest + " " + lines[index].text.replace("\t", " "))
@@ -346,6 +467,7 @@ def _unnumbered_headings(lines: list[Line], start: int) -> list[int]:
     if len(lines) <= start:
         return []
     body_size = statistics.median(line.size for line in lines)
+    sub_headings = {fold(h) for h in load("structure")["decisions"].get("sub_headings", [])}
     found = []
     for index in range(start, len(lines)):
         line = lines[index]
@@ -353,14 +475,37 @@ def _unnumbered_headings(lines: list[Line], start: int) -> list[int]:
         ends_abbreviated = bool(regex.search(r"\b(?:m\.m|o\.s\.v|etc|t\.ex)\.$", text))
         if len(text) > 80 or (text.endswith((".", ",", ":")) and not ends_abbreviated) or not text[:1].isupper():
             continue
-        if (line.bold or line.size >= body_size * 1.12) and not _is_decision_heading(text):
+        if _is_section_heading(text) or fold(text) in sub_headings:
+            continue  # the parts of an item ("Beslut", "Förslag", "Anteckningar"), not an item
+        if _label_row(line):
+            continue  # a table's header row ("Namn  Närvarande") or the signing block's labels
+        if line.bold or line.size >= body_size * 1.12:
             found.append(index)
+    # A heading that comes back word for word heads a part of every item, not an item.
+    counts = Counter(fold(lines[i].text) for i in found)
+    found = [i for i in found if counts[fold(lines[i].text)] == 1]
     larger = [i for i in found if lines[i].size >= body_size * 1.12]
     if larger:
         # Bold lines at the text's size under larger headings are sub-headings inside an item.
         found = [i for i in found if lines[i].size >= body_size * 1.12]
     # A heading followed by a smaller one groups the items below it ("Information från styrelsen").
     return [i for i, j in zip(found, found[1:] + [None]) if j is None or lines[j].size >= lines[i].size - 0.5]
+
+
+def _is_signature_label(cell: str) -> bool:
+    labels = [entry["label"] for entry in load("structure")["signatures"]["labels"]]
+    return bool(match_heading(cell, labels)) and len(cell.split()) <= 3
+
+
+def _label_row(line: Line) -> bool:
+    """Column labels, not a heading: short cells side by side ("Namn  Närvarande",
+    "Mötesordförande  Mötessekreterare"), or a signing label alone."""
+    cells = [c.text.strip() for c in line.cells if c.text.strip()]
+    if len(cells) >= 2 and all(len(c.split()) <= 3 for c in cells):
+        return True
+    return len(cells) == 1 and _is_signature_label(cells[0]) and fold(cells[0]) in {
+        fold(entry["label"]) for entry in load("structure")["signatures"]["labels"]
+    }
 
 
 def _spaced_headings(lines: list[Line], start: int) -> list[int]:

@@ -107,3 +107,79 @@ def test_assignments_from_decisions(decision, expected):
 def test_line_opening_with_a_vote_count_goes_on_the_sentence():
     lines = make_lines(["Upphöjande av medlemmar till fullt medlemskap", "13 emot (13 röstlängd)"])
     assert texts(lines, text_right=400.0) == ["Upphöjande av medlemmar till fullt medlemskap 13 emot (13 röstlängd)"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Styrelsen vars ansvarsfrihet beslutas om lägger ner sina röster.",
+        "Lägg till punkt på dagordningen om att besluta om hyran.",
+        "Här diskuteras frågor som kanske inte behövs beslutas om.",
+        "Nämnden ska besluta i frågan i juni.",
+        "Frågan som beslutades förra året gäller bygglovet.",
+    ],
+)
+def test_a_form_of_besluta_outside_the_main_clause_is_no_decision(sentence):
+    assert not is_decision_sentence(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Efter genomgång av offerterna beslutas att välja Puls.",
+        "Beslutades att höja avgiften med 2 %.",
+        "Beslöts att bordlägga frågan.",
+        "Föreningen beslutade att anta budgeten.",
+        "Det beslutades också att skjuta upp renoveringen.",
+        "Budgeten som presenterades godkändes.",
+        "Anna Berg valdes till ordförande.",
+    ],
+)
+def test_main_clause_decisions_stay(sentence):
+    assert is_decision_sentence(sentence)
+
+
+def test_proposal_taken_without_objection_is_a_decision():
+    lines = make_lines([
+        "Kim föreslår att röstlängden justeras vid varje punkt. Inga invändningar.",
+        ("Eva föreslår att mötet flyttas.", 60, "¶"),
+    ])
+    assert texts(lines, line_gap=3.0) == ["Kim föreslår att röstlängden justeras vid varje punkt. Inga invändningar."]
+
+
+@pytest.mark.parametrize(
+    "decision, expected",
+    [
+        ("Miljönämnden ger förvaltningen i uppdrag att ta fram en tillsynsplan.", [("förvaltningen", "ta fram en tillsynsplan")]),
+        ("Att Kim köper nya lampor för 400 kr.", [("Kim", "köper nya lampor för 400 kr")]),
+        ("Att Styrelsen godkänner äskan.", []),
+        ("Att Kim är kassör även nästa år.", []),
+        ("Kim efterfrågar ett PM, vilket avslås.", []),
+        ("Gustav väljs in som mötessekreterare.", []),
+    ],
+)
+def test_more_assignment_forms(decision, expected):
+    assert [(a.assignee, a.task) for a in assignments([decision])] == expected
+
+
+def test_proposal_clauses_approved_by_a_short_decision_give_the_tasks():
+    from extractor.fields.items import approved_proposals
+
+    lines = make_lines([
+        "Förslag till beslut:",
+        "1. Att\tKim beställer en ny dörrklocka för 300 kr",
+        "2. Att\tStyrelsen godkänner kostnaden",
+        "3. Att\tEva monterar klockan",
+        "Beslut:",
+        "1. Att\tattsats 1 bifalles",
+        "2. Att\tattsats 2 bifalles",
+        "Förslag",
+        "1. Att\tBo köper färg",
+        "Beslut",
+        "1. Att\tavslås",
+    ])
+    for line in lines:
+        line.bold = line.text.rstrip(":") in ("Förslag till beslut", "Beslut", "Förslag")
+    approved = approved_proposals(lines)
+    assert approved == ["Att Kim beställer en ny dörrklocka för 300 kr", "Att Styrelsen godkänner kostnaden"]
+    assert [(a.assignee, a.task) for a in assignments(texts(lines), approved)] == [("Kim", "beställer en ny dörrklocka för 300 kr")]

@@ -211,3 +211,101 @@ def test_unnumbered_group_and_sub_headings_are_not_items():
 def test_split_swedish_capital_is_joined_in_titles():
     lines = make_lines([("§ 10 Budget", 60), ("Text.", 80), ("§ 11 Ö vrigt", 60), ("Inget.", 80), ("§ 12 Avslutning", 60), ("Slut.", 80)])
     assert [i.title for i in segment(document(lines)).items] == ["Budget", "Övrigt", "Avslutning"]
+
+
+def styled_doc(rows: list[tuple]) -> Document:
+    """Rows as (text, size, bold) or (text, size, bold, x0) on a text-layer page, no filler lines."""
+    lines = make_lines([(row[0], row[3] if len(row) > 3 else 70) for row in rows])
+    for line, row in zip(lines, rows):
+        line.size, line.bold = row[1], row[2]
+    doc = document(lines)
+    doc.pages[0].source = "text-layer"
+    return doc
+
+
+def test_numbers_without_a_dot_head_items_when_set_as_headings():
+    # "1  Öppnande av möte" in a larger bold face; "2.1" sub-headings stay inside their item.
+    doc = styled_doc([
+        ("Styrelsemöte för Brf Lönnen", 16, True),
+        ("Datum: 2024-03-02", 11, False),
+        ("1 Öppnande av möte", 15, True), ("Mötet öppnades 18:02.", 11, False),
+        ("2 Formalia", 15, True),
+        ("2.1 Val av justerare", 12.5, True), ("Förslag", 11, True), ("1. Att\tEva justerar protokollet", 11, False, 75),
+        ("Beslut", 11, True), ("1. Att\tbifalles", 11, False, 75),
+        ("2.2 Mötets avslutande", 12.5, True), ("Mötet avslutades.", 11, False),
+        ("3 Ekonomi", 15, True), ("Kassan är god.", 11, False),
+        ("4 Avslutning", 15, True), ("Mötet avslutas 19:30.", 11, False),
+    ])
+    assert [(i.number, i.title) for i in segment(doc).items] == [
+        ("1", "Öppnande av möte"), ("2", "Formalia"), ("3", "Ekonomi"), ("4", "Avslutning"),
+    ]
+
+
+def test_numbers_without_a_dot_at_the_margin_in_sequence_with_text_under_each():
+    lines = make_lines([
+        ("Protokoll fört vid styrelsemöte", 60),
+        ("1 Mötets öppnande", 60, "¶"), ("Ordföranden öppnade mötet.", 60),
+        ("2 Val av justerare", 60, "¶"), ("Anna valdes.", 60),
+        ("3 Ekonomi", 60, "¶"), ("Kassören redovisade.", 60),
+    ])
+    assert [(c.number, c.rest) for c in _pick_numbered(lines)] == [("1", "Mötets öppnande"), ("2", "Val av justerare"), ("3", "Ekonomi")]
+
+
+def test_numbered_rows_of_names_are_not_items():
+    lines = make_lines([("Närvarande", 60), ("1 Anna Berg", 60), ("2 Bo Ek", 60), ("3 Carl Holm", 60), ("Mötet öppnades.", 60)])
+    assert _pick_numbered(lines) == []
+
+
+def test_unnumbered_headings_skip_table_headers_sub_headings_and_signing_labels():
+    doc = styled_doc([
+        ("Styrelsemöte i Föreningen Kodklubben", 16, True),
+        ("Namn\tNärvarande", 11, True), ("Anna Berg\tJa", 11, False), ("Bo Ek\tNej", 11, False),
+        ("Budget för våren", 14, True), ("Förslag", 11, True), ("Att godkänna budgeten.", 11, False),
+        ("Beslut", 11, True), ("Att bifalles.", 11, False),
+        ("Nya lokaler", 14, True), ("Anteckningar", 11, True), ("Vi har tittat på två lokaler.", 11, False),
+        ("Förslag", 11, True), ("Att hyra den större lokalen.", 11, False),
+        ("Mötesordförande\tMötessekreterare", 11, True), ("Anna Berg\tBo Ek", 11, False),
+        ("Justeringsperson", 11, True), ("Carl Holm", 11, False),
+    ])
+    segments = segment(doc)
+    assert [i.title for i in segments.items] == ["Budget för våren", "Nya lokaler"]
+    assert [line.text for line in segments.signing][:2] == ["Mötesordförande\tMötessekreterare", "Anna Berg\tBo Ek"]
+
+
+def test_title_that_is_a_label_before_a_list_ends_at_the_colon():
+    lines = make_lines([
+        ("1. Kallade: Anna Berg, Bo Ek, Carl", 60), ("Holm, David Lind", 80),
+        ("2. Närvarande: Anna Berg och Bo Ek", 60),
+        ("3. Motion: Nya cykelställ, cykelpump", 60), ("Motionen bifalls.", 80),
+        ("4. Övrigt", 60), ("Inget.", 80),
+    ])
+    assert [i.title for i in segment(document(lines)).items] == ["Kallade", "Närvarande", "Motion: Nya cykelställ, cykelpump", "Övrigt"]
+
+
+def test_table_of_contents_is_not_items_and_paragraph_numbers_may_jump():
+    # A municipal extract: a contents list with leader dots, then §§ 21, 48, 49 with their texts.
+    lines = make_lines([
+        ("Protokollsutdrag Miljönämnden", 60),
+        ("Innehåll", 60, "¶"),
+        ("§ 21 Dnr MN 2024/12", 60), ("Yttrande över detaljplan ......................\t3", 60),
+        ("§ 48 Dnr MN 2024/80", 60), ("Tillsyn av avlopp ..............................\t4", 60),
+        ("§ 49 Dnr MN 2024/81", 60), ("Föreläggande om städning ........................\t5", 60),
+        ("§ 21\tDnr MN 2024/12", 60, "¶"), ("Yttrande över detaljplan", 60), ("Beslut", 60), ("Nämnden antar yttrandet.", 60),
+        ("§ 48\tDnr MN 2024/80", 60, "¶"), ("Tillsyn av avlopp", 60), ("Beslut", 60), ("Nämnden förelägger ägaren.", 60),
+        ("§ 49\tDnr MN 2024/81", 60, "¶"), ("Föreläggande om städning", 60), ("Beslut", 60), ("Nämnden förelägger ägaren.", 60),
+    ])
+    items = segment(document(lines)).items
+    assert [(i.number, i.title) for i in items] == [
+        ("21", "Yttrande över detaljplan"), ("48", "Tillsyn av avlopp"), ("49", "Föreläggande om städning"),
+    ]
+    assert [line.text for line in items[0].body] == ["Beslut", "Nämnden antar yttrandet."]
+
+
+def test_paragraph_reference_in_the_text_does_not_join_the_items():
+    lines = make_lines([
+        ("§ 1 Mötets öppnande", 60), ("Mötet öppnades.", 80),
+        ("§ 2 Stadgeändring", 60), ("Styrelsen föreslår en ändring i", 80),
+        ("§ 14 i stadgarna enligt bilaga.", 80),
+        ("§ 3 Avslutning", 60), ("Mötet avslutades.", 80),
+    ])
+    assert [n for n, _ in numbers(lines)] == ["1", "2", "3"]

@@ -129,6 +129,28 @@ def _has_any(text: str, words: list[str]) -> bool:
     return any(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", lower) for w in words)
 
 
+# Words that open a subordinate clause: a decision verb after one of them in the same clause
+# tells what a decision is about ("Styrelsen vars ansvarsfrihet beslutas om ..."), not that one was made.
+_SUBORDINATORS = {"som", "vars", "vilken", "vilket", "vilka", "där", "när", "eftersom", "innan", "medan", "tills", "ifall", "huruvida", "såvida", "fast", "fastän", "trots"}
+# Words before a verb that put the decision in the future, the wish or the need: "ska beslutas", "behövs beslutas", "att besluta".
+_AUXILIARIES = {"ska", "skall", "skulle", "kan", "kunde", "bör", "borde", "måste", "vill", "ville", "behöver", "behövs", "behövde", "brukar", "kommer", "att", "får", "fick", "önskar", "avser", "tänker", "planerar", "hinner"}
+_ADVERBS = {"inte", "ej", "också", "även", "kanske", "därefter", "sedan", "nu", "då", "redan", "snart", "först", "formellt", "slutligen"}
+# "besluta" and its forms: the one family that is as often talked about as done.
+_BESLUTA = regex.compile(r"(?<!\p{L})(?:beslut(?:a|ar|as|ade|ades|at|ats)|beslöt|beslöts)(?!\p{L})", regex.IGNORECASE)
+
+
+def _in_main_clause(text: str, start: int, clause_check: bool = True) -> bool:
+    """The verb at ``start`` is a main verb: no auxiliary or infinitive mark right before it and
+    (with ``clause_check``) no subordinating word before it in its clause."""
+    clause = regex.split(r"[,;:()]|\s(?:och|men|samt)\s", text[:start])[-1]
+    words = [w.lower() for w in regex.findall(r"\p{L}+", clause)]
+    while words and words[-1] in _ADVERBS:
+        words.pop()
+    if words and words[-1] in _AUXILIARIES:
+        return False
+    return not clause_check or not any(w in _SUBORDINATORS for w in words)
+
+
 def is_decision_sentence(text: str) -> bool:
     vocab = _vocab()["decisions"]
     if _has_any(text, vocab["not_decision"]):
@@ -137,7 +159,34 @@ def is_decision_sentence(text: str) -> bool:
         return True
     if any(regex.search(p, text, regex.IGNORECASE) for p in vocab.get("patterns", [])):
         return True
-    return _has_any(text, vocab["verbs"] + ["beslutat", "beslutats", "bordläggs", "bordlades", "lagt till handlingarna", "läggs till handlingarna"])
+    words = vocab["verbs"] + ["beslutat", "beslutats", "bordläggs", "bordlades", "lagt till handlingarna", "läggs till handlingarna"]
+    others = [w for w in words if not _BESLUTA.fullmatch(w)]
+    # Other decision verbs are seldom used for what is yet to be decided; a relative clause
+    # before them ("Budgeten som presenterades godkändes") is common, so only an auxiliary counts.
+    if any(_in_main_clause(text, m.start(), clause_check=False) for m in _matches(text, others)):
+        return True
+    return any(_in_main_clause(text, m.start()) for m in _BESLUTA.finditer(text))
+
+
+def _matches(text: str, words: list[str]) -> list[regex.Match]:
+    lower = text.lower()
+    pattern = regex.compile("|".join(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})" for w in sorted(words, key=len, reverse=True)))
+    return list(pattern.finditer(lower))
+
+
+def _accepted_proposal(unit: Span) -> Span | None:
+    """A proposal taken without objection ("Annie föreslår att ... Inga motsättningar."): the
+    proposal and its acceptance, as one decision."""
+    accept = _vocab()["decisions"].get("accepted", [])
+    sentences = _sentences(unit)
+    for first, second in zip(sentences, sentences[1:]):
+        if _has_any(first.text, ["föreslår", "föreslog", "yrkar", "yrkade"]) and any(
+            regex.match(rf"^{p}\s*[.!]?$", second.text, regex.IGNORECASE) for p in accept
+        ):
+            start = unit.text.index(first.text)
+            end = unit.text.index(second.text, start) + len(second.text)
+            return Span(unit.text[start:end], unit.page, unit.start, unit.end)
+    return None
 
 
 def _is_section_end(text: str) -> bool:
@@ -174,6 +223,10 @@ def decisions(lines: list[Line], election: bool, text_right: float | None = None
                     found.append(DecisionText(text, unit.page, unit.start, unit.end))
         return found
     for unit in _units(lines, text_right, line_gap):
+        accepted = _accepted_proposal(unit)
+        if accepted is not None:
+            found.append(DecisionText(accepted.text, accepted.page, accepted.start, accepted.end))
+            continue
         if election and regex.match(r"^[\p{L} ]{3,40}:\s*\p{Lu}", unit.text) and _has_any(unit.text, ["ordförande", "sekreterare", "justeringsperson", "justerare", "rösträknare"]):
             found.append(DecisionText(unit.text, unit.page, unit.start, unit.end))
             continue
@@ -196,6 +249,29 @@ _ASSIGN_VERB = regex.compile(
 )
 
 
+# "ger samhällsbyggnadskontoret i uppdrag att ...": the one given the task stands between the verb and "i uppdrag".
+_ASSIGN_GIVE = regex.compile(
+    r"\b(?:ge[rs]?|gav|ge)\s+(?P<assignee>(?!i\s)[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)\s+i\s+uppdrag\s+att\s+(?P<task>.+)$",
+    regex.IGNORECASE,
+)
+# "Lukas införskaffar ...": a name, then a verb in the present tense (not a passive "-s").
+_ASSIGN_ACTOR = regex.compile(r"^(?:[Aa]tt\s+)?(?P<assignee>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+)?)\s+(?P<task>(?P<verb>\p{Ll}+r)\s+.+)$")
+
+
+def _actor_task(text: str) -> AssignmentText | None:
+    """A named person as the subject of a present-tense action verb: "Att Lukas införskaffar krokar för 357kr"."""
+    from extractor.gazetteer import is_first_name
+
+    m = _ASSIGN_ACTOR.match(text)
+    if m is None:
+        return None
+    if m["verb"] in _vocab()["assignments"].get("not_task_verbs", []):
+        return None
+    if not is_first_name(m["assignee"].split()[0]):
+        return None  # "Styrelsen godkänner", "Enkäten ..." : a body or a thing, not a person
+    return AssignmentText(m["assignee"], fold_space(m["task"]).rstrip(". "))
+
+
 def _clean_task(task: str) -> str:
     task = fold_space(task).rstrip(". ")
     # "att skriva ner frågor ... och att svaren ska ..." keeps the assignee's own task only.
@@ -203,27 +279,75 @@ def _clean_task(task: str) -> str:
     return task
 
 
-def assignments(decision_texts: list[str]) -> list[AssignmentText]:
+def assignments(decision_texts: list[str], approved: list[str] = ()) -> list[AssignmentText]:
+    """Tasks given in the decisions: "uppdra till X att ...", "ger X i uppdrag att ...", "X väljs att ...",
+    and, in the att-clauses of a decision list or an approved proposal, "Att X införskaffar ..."."""
     found = []
-    for text in decision_texts:
-        text = fold_space(text)
+    for text in [*decision_texts, *approved]:
+        clause = text in approved or bool(regex.match(r"^att\s+\p{Lu}", text.strip(), regex.IGNORECASE))
+        # "Att Tim införskaffar ...": the att of a decision list is no part of the subject.
+        text = regex.sub(r"^[Aa]tt\s+(?=\p{Lu})", "", fold_space(text))
         m = _ASSIGN_VERB.search(text)
         if m:
             assignee = m["assignee"].strip()
             if assignee and assignee[:1].isupper():
                 found.append(AssignmentText(assignee, _clean_task(m["task"])))
                 continue
+        m = _ASSIGN_GIVE.search(text)
+        if m:
+            found.append(AssignmentText(m["assignee"].strip(), _clean_task(m["task"])))
+            continue
+        actor = _actor_task(text) if clause else None
+        if actor is not None:
+            found.append(actor)
+            continue
         m = _ASSIGN_SUBJECT.match(text)
         if m:
             task = m["task"]
             att = regex.search(r"\batt\s+(?P<rest>.+)$", task)
             if att and not task.lower().startswith("till "):
                 task = att["rest"]
-            elif task.lower().startswith("till "):
-                continue  # "Ylva väljs till justerare" elects an officer, it gives no task
+            elif regex.match(r"^(?:in\s+)?(?:till|som|i|på)\s", task, regex.IGNORECASE):
+                continue  # "Ylva väljs till justerare", "Gustav väljs in som sekreterare" elect, they give no task
             for assignee in regex.split(r"\s+och\s+", m["assignee"]):
                 found.append(AssignmentText(assignee.strip(), _clean_task(task)))
     return found
+
+
+def approved_proposals(lines: list[Line], text_right: float | None = None, line_gap: float = 0.0) -> list[str]:
+    """The clauses of a proposal that a short decision takes as they stand: "Förslag: 1. Att Tim
+    införskaffar en ringklocka" and "Beslut: 1. Att bifalles" (or "attsats 1 bifalles")."""
+    vocab = _vocab()["assignments"]
+    proposal_heads = {fold(h) for h in vocab.get("proposal_headings", [])}
+    sections: list[tuple[str | None, list[Line]]] = []
+    for line in lines:
+        text = line.text.strip()
+        if _is_decision_heading(text):
+            sections.append(("decision", []))
+        elif fold(text) in proposal_heads:
+            sections.append(("proposal", []))
+        elif sections and (_is_section_end(text) or (line.bold and len(text.split()) <= 6 and not text.endswith("."))):
+            sections.append((None, []))
+        elif sections:
+            sections[-1][1].append(line)
+    approved: list[str] = []
+    proposal: list[str] = []
+    for kind, section in sections:
+        units = [u.text for u in _units(section, text_right, line_gap)]
+        if kind == "proposal":
+            proposal = units
+        elif kind == "decision":
+            for text in units:
+                words = regex.sub(r"^att\s+", "", text, flags=regex.IGNORECASE).rstrip(". ").split()
+                if not proposal or len(words) > 5 or not _has_any(text, vocab.get("approval_words", [])):
+                    continue
+                number = regex.search(r"\d+", text)
+                if number is None:
+                    approved.extend(u for u in proposal if u not in approved)
+                elif 1 <= int(number.group()) <= len(proposal) and proposal[int(number.group()) - 1] not in approved:
+                    approved.append(proposal[int(number.group()) - 1])
+            proposal = []
+    return approved
 
 
 def references(lines: list[Line]) -> list[str]:
@@ -248,7 +372,7 @@ def item_fields(item: ItemSegment) -> ItemFields:
         title=item.title,
         text=body_text,
         decisions=found,
-        assignments=assignments([d.text for d in found]),
+        assignments=assignments([d.text for d in found], approved_proposals(item.body, item.text_right, item.line_gap)),
         references=references(item.title_lines + item.body),
         page=first.page,
         start=first.start,
