@@ -17,6 +17,7 @@ NOT_NAMES = {
     "ny", "nya", "omval", "nyval", "fyllnadsval", "på", "år", "ett", "två", "tre", "en", "i", "om",
     "kommun", "region", "styrelseledamot", "revisor", "revisorssuppleant", "valberedning", "kassör",
     "inga", "ingen", "alla", "samtliga", "förslag", "enligt", "protokoll", "protokollet", "dagordning",
+    "vice",
 }
 
 

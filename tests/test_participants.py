@@ -244,3 +244,36 @@ def test_table_header_words_alone_are_no_table():
         [(60, "Anna Berg"), (200, "Olle Ek")],
     ]))
     assert [(p.name, p.status) for p in found] == [("Anna Berg", "present"), ("Olle Ek", "absent")]
+
+
+def test_role_beside_the_name_in_other_forms():
+    found = attendance(make_lines([
+        "Närvarande:",
+        "• Anna Berg – ordförande",
+        "Olle Ek (sekr)",
+        "Vice ordförande Per Holm",
+        [(60, "Kassör"), (200, "Karin Lind")],
+        "Ledamot Lisa Ek",
+        "Plats: Föreningslokalen",
+    ]))
+    assert [(p.name, p.role) for p in found] == [
+        ("Anna Berg", "ordförande"), ("Olle Ek", "sekreterare"), ("Per Holm", "vice ordförande"),
+        ("Karin Lind", "kassör"), ("Lisa Ek", "ledamot")]
+    text = "\n".join(["Närvarande:", "• Anna Berg – ordförande", "Olle Ek (sekr)", "Vice ordförande Per Holm", "Kassör\tKarin Lind"])
+    assert [text[p.start:p.end] for p in found[:4]] == ["Anna Berg", "Olle Ek", "Per Holm", "Karin Lind"]
+
+
+def test_comma_list_with_roles_in_parentheses():
+    found = attendance(make_lines(["Deltagare: Anna Berg (ordf), Olle Ek (S) (sekr), Per Holm"]))
+    assert [(p.name, p.role, p.affiliation) for p in found] == [
+        ("Anna Berg", "ordförande", None), ("Olle Ek", "sekreterare", "S"), ("Per Holm", None, None)]
+
+
+def test_table_name_broken_over_two_lines():
+    found = attendance(make_lines([
+        [(74, "Namn"), (300, "Närvarande")],
+        [(74, "Nikhil Olsson"), (300, "Ja")],
+        [(74, "Mukhopadhyay")],
+        [(74, "Robin Persson"), (300, "Nej")],
+    ]))
+    assert [(p.name, p.status) for p in found] == [("Nikhil Olsson Mukhopadhyay", "present"), ("Robin Persson", "absent")]

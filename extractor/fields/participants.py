@@ -130,7 +130,7 @@ def _split_people(text: str) -> list[str]:
 
 
 def _is_name_list(text: str) -> bool:
-    parts = _split_people(_PARTY.sub("", text))
+    parts = _split_people(regex.sub(r"\([^()]*\)", "", text))  # "(S)", "(ordf)" are beside a name
     if len(parts) < 2:
         return False
     if len(parts) == 2 and all(len(p.split()) == 1 for p in parts) and looks_like_surname_first(parts[0], parts[1]):
@@ -213,6 +213,11 @@ def _table_row(block: _Block, line: Line) -> bool:
             return True
         return False
     written = _BULLET.sub("", name[0])
+    if len(found) == 1 and block.table_rows and len(written.split()) == 1 and not gazetteer.is_first_name(written):
+        # A name broken in a narrow column ("Nikhil Olsson" / "Mukhopadhyay"): the rest of the name above.
+        text, start = block.table_rows[-1].cells["name"]
+        block.table_rows[-1].cells["name"] = (_join(text, written), start)
+        return True
     person, end = leading_name(written)
     if not person:
         return False
@@ -278,7 +283,9 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
             if stop_after is not None and index >= stop_after and blocks:
                 break
             continue
-        if not (text[:1].islower() or text[:1].isdigit()) and (match_heading(plain, labels) or regex.match(r"^\p{L}[\p{L} ]{1,30}:", plain)):
+        if not (text[:1].islower() or text[:1].isdigit()) and not _role_row(plain) and (
+            match_heading(plain, labels) or regex.match(r"^\p{L}[\p{L} ]{1,30}:", plain)
+        ):
             block = None  # "Utses att justera", "Plats:": the attendance part has ended
             continue
         last_seen = index
@@ -427,16 +434,57 @@ def _table_entries(block: _Block) -> list[PersonEntry]:
     return people
 
 
+def _role_row(text: str) -> bool:
+    """A person's row that starts with their role, "Ordförande Anna Berg" (no colon: not a label)."""
+    lead = _role_prefix(text)
+    if not lead:
+        return False
+    rest = text[lead[1]:]
+    if rest.lstrip(" \t")[:1] in (":", "") or rest.lstrip(" \t").startswith("|"):
+        return False
+    name = leading_name(rest.strip(" \t"))[0]
+    return len(name.split()) >= 2
+
+
+def _role_prefix(text: str) -> tuple[str, int] | None:
+    """The role a text starts with and where its words end ("Vice ordförande Anna Berg" -> 15)."""
+    roles = find_roles(text)
+    if not roles or roles[0][0] != 0:
+        return None
+    words = list(regex.finditer(r"[\p{L}\d:.]+", text))
+    count = len(roles[0][1].split())
+    return roles[0][2], words[count - 1].end() if count <= len(words) else len(text)
+
+
 def _entry_from(text: str, status: str, group: str | None, group_role: str | None, line: Line, start: int) -> PersonEntry | None:
+    raw = text
     text = fold_space(text.replace("\t", " | "))
     affiliation = None
+    written_role = None
+    for paren in list(regex.finditer(r"\(([^()]*)\)", text)):
+        # "Anna Berg (ordförande)", "Olle Ek (sekr)": a role in parentheses.
+        roles = find_roles(paren.group(1).strip())
+        if roles and roles[0][0] == 0 and not _PARTY.fullmatch(paren.group(0)):
+            written_role = written_role or roles[0][2]
+            text = text.replace(paren.group(0), " ", 1)
+    text = fold_space(text)
     party = _PARTY.search(text)
     if party:
         affiliation = party["party"]
         text = (text[: party.start()] + text[party.end():]).strip()
-    segments = [s.strip() for s in regex.split(r"\s*\|\s*|,", text) if s.strip()]
+    # Name, party, role and the rest apart: "Anna Berg, ordförande", "Anna Berg – kassör", "Ordf. | Anna Berg".
+    segments = [s.strip() for s in regex.split(r"\s*\|\s*|,|\s+[–—-]\s+", text) if s.strip()]
     if not segments:
         return None
+    lead = _role_prefix(segments[0])
+    if lead and leading_name(segments[0])[1] <= lead[1]:
+        # The role first: "Vice ordförande Anna Berg", "Kassör | Olle Ek".
+        rest = segments[0][lead[1]:].strip(" :")
+        segments = [rest, *segments[1:]] if rest else segments[1:]
+        written_role = written_role or lead[0]
+        if not segments:
+            return None
+        start += max(raw.find(segments[0]), 0)
     first = segments[0]
     # "Söderström | Anna" or "Söderström, Anna": surname first.
     if len(segments) > 1 and len(first.split()) == 1 and looks_like_surname_first(first, segments[1]):
@@ -448,7 +496,7 @@ def _entry_from(text: str, status: str, group: str | None, group_role: str | Non
     if len(name.split()) == 1 and not gazetteer.is_first_name(name):
         return None  # a lone word is a name only when it is a known first name ("Markus")
     remainder = [first[name_end:].strip(), *segments[1:]]
-    role = None
+    role = written_role
     job_title = None
     address_seen = False
     for part in remainder:
