@@ -131,10 +131,14 @@ def read_document(path: str | os.PathLike, *, ocr: bool = True) -> Document:
         except Exception as exc:  # pdfminer raises many types for damaged files
             raise errors.DamagedPdfError(f"{path}: the PDF cannot be parsed ({type(exc).__name__})") from None
         with plumber:
-            pages = [
-                _read_page(pdf[index], plumber.pages[index], index + 1, ocr, warnings)
-                for index in range(page_count)
-            ]
+            pages = []
+            for index in range(page_count):
+                plumber_page, pdfium_page = plumber.pages[index], pdf[index]
+                pages.append(_read_page(pdfium_page, plumber_page, index + 1, ocr, warnings))
+                # Release each page's parsed objects at once: a 200-page file would
+                # otherwise hold every page's characters until the end.
+                plumber_page.close()
+                pdfium_page.close()
     finally:
         pdf.close()
     return Document(path=str(path), sha256=sha, pages=pages, warnings=warnings)
