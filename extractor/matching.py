@@ -1,6 +1,8 @@
 """Text matching shared by the structure stages: folding, OCR-tolerant heading words."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 from rapidfuzz.distance import Levenshtein
 
@@ -28,6 +30,7 @@ def allowed_edits(word: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=65536)
 def words_match(written: str, expected: str) -> bool:
     """``written`` is ``expected`` or an OCR slip of it ("Ordforande", "Närvarandc")."""
     written, expected = written.lower(), expected.lower()
@@ -46,6 +49,12 @@ def match_heading(text: str, headings: list[str]) -> tuple[str, int] | None:
     The heading must end at a word boundary followed by the end, a colon, a tab,
     or more text; OCR slips are tolerated word by word.
     """
+    # Every stage asks about the same lines with the same vocabularies.
+    return _match_heading(text, tuple(headings))
+
+
+@lru_cache(maxsize=65536)
+def _match_heading(text: str, headings: tuple[str, ...]) -> tuple[str, int] | None:
     words = list(_WORD.finditer(text))
     best: tuple[str, int] | None = None
     for heading in headings:
