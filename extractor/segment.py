@@ -100,8 +100,8 @@ def _toc_lines(lines: list[Line]) -> set[int]:
 
 
 def _in_toc(lines: list[Line], index: int, toc: set[int], limit: int) -> bool:
-    """The numbered line at ``index`` or the title lines right after it belong to a table of contents."""
-    return any(i in toc for i in range(index, min(limit, index + 3)))
+    """The numbered line at ``index`` or the title line right after it belongs to a table of contents."""
+    return any(i in toc for i in range(index, min(limit, index + 2)))
 
 
 def _candidates(lines: list[Line]) -> list[_Candidate]:
@@ -392,6 +392,8 @@ def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
 
 def _is_decision_heading(text: str) -> bool:
     vocab = load("structure")["decisions"]
+    if not text.strip()[:1].isupper():
+        return False  # "beslutet." ending a sentence broken over two lines
     plain = fold(text)
     if plain in {fold(h) for h in vocab["section_ends"]}:
         return False  # "Förslag till beslut" is a proposal, not the decision
@@ -468,6 +470,7 @@ def _unnumbered_headings(lines: list[Line], start: int) -> list[int]:
         return []
     body_size = statistics.median(line.size for line in lines)
     sub_headings = {fold(h) for h in load("structure")["decisions"].get("sub_headings", [])}
+    signing_tail = _signing_tail(lines)
     found = []
     for index in range(start, len(lines)):
         line = lines[index]
@@ -477,7 +480,7 @@ def _unnumbered_headings(lines: list[Line], start: int) -> list[int]:
             continue
         if _is_section_heading(text) or fold(text) in sub_headings:
             continue  # the parts of an item ("Beslut", "Förslag", "Anteckningar"), not an item
-        if _label_row(line):
+        if _label_row(line, index >= signing_tail):
             continue  # a table's header row ("Namn  Närvarande") or the signing block's labels
         if line.bold or line.size >= body_size * 1.12:
             found.append(index)
@@ -492,20 +495,27 @@ def _unnumbered_headings(lines: list[Line], start: int) -> list[int]:
     return [i for i, j in zip(found, found[1:] + [None]) if j is None or lines[j].size >= lines[i].size - 0.5]
 
 
-def _is_signature_label(cell: str) -> bool:
-    labels = [entry["label"] for entry in load("structure")["signatures"]["labels"]]
-    return bool(match_heading(cell, labels)) and len(cell.split()) <= 3
+def _signing_tail(lines: list[Line]) -> int:
+    """Where the document's last lines hold no running text any more (labels, names, dates, form
+    words): a signing block, if the end of the document is one."""
+    index = len(lines)
+    while index > 0:
+        text = fold_space(lines[index - 1].text.replace("\t", " "))
+        if len(text.split()) > 6 or regex.search(r"\p{L}{2}[.!?]$", text):
+            break
+        index -= 1
+    return index
 
 
-def _label_row(line: Line) -> bool:
+def _label_row(line: Line, in_tail: bool = True) -> bool:
     """Column labels, not a heading: short cells side by side ("Namn  Närvarande",
-    "Mötesordförande  Mötessekreterare"), or a signing label alone."""
+    "Mötesordförande  Mötessekreterare"), or a signing label alone in the signing block at the end
+    (elsewhere "Ordförande" may head the chair's report)."""
     cells = [c.text.strip() for c in line.cells if c.text.strip()]
     if len(cells) >= 2 and all(len(c.split()) <= 3 for c in cells):
         return True
-    return len(cells) == 1 and _is_signature_label(cells[0]) and fold(cells[0]) in {
-        fold(entry["label"]) for entry in load("structure")["signatures"]["labels"]
-    }
+    labels = {fold(entry["label"]) for entry in load("structure")["signatures"]["labels"]}
+    return in_tail and len(cells) == 1 and fold(cells[0]) in labels
 
 
 def _spaced_headings(lines: list[Line], start: int) -> list[int]:

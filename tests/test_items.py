@@ -133,6 +133,8 @@ def test_a_form_of_besluta_outside_the_main_clause_is_no_decision(sentence):
         "Det beslutades också att skjuta upp renoveringen.",
         "Budgeten som presenterades godkändes.",
         "Anna Berg valdes till ordförande.",
+        "När alla hade yttrat sig beslutades att avgiften höjs.",
+        "Eftersom ingen invände beslöt mötet att godkänna planen.",
     ],
 )
 def test_main_clause_decisions_stay(sentence):
@@ -183,3 +185,18 @@ def test_proposal_clauses_approved_by_a_short_decision_give_the_tasks():
     approved = approved_proposals(lines)
     assert approved == ["Att Kim beställer en ny dörrklocka för 300 kr", "Att Styrelsen godkänner kostnaden"]
     assert [(a.assignee, a.task) for a in assignments(texts(lines), approved)] == [("Kim", "beställer en ny dörrklocka för 300 kr")]
+
+
+def test_sentence_ending_in_beslutet_on_its_own_line_is_not_a_decision_heading():
+    lines = make_lines(["Per Ek valdes till ordförande för stämman. Eva Lund motsatte sig", "beslutet."])
+    assert texts(lines, election=True) == ["Per Ek valdes till ordförande för stämman."]
+
+
+def test_offices_with_the_elected_below_them_in_an_election_item():
+    lines = make_lines(["Mötesordförande", "i. Kim Berg", "Mötessekreterare", "ii. Eva Lund", "Justeringsperson tillika rösträknare", "iii. Bo Ek"])
+    assert texts(lines, election=True, text_right=400.0) == ["Mötesordförande Kim Berg", "Mötessekreterare Eva Lund", "Justeringsperson tillika rösträknare Bo Ek"]
+
+
+def test_compound_office_before_a_colon_in_an_election_item():
+    lines = make_lines(["- mötesordförande: Kim", "- mötessekreterare: Eva"])
+    assert texts(lines, election=True) == ["mötesordförande: Kim", "mötessekreterare: Eva"]

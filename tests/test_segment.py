@@ -309,3 +309,18 @@ def test_paragraph_reference_in_the_text_does_not_join_the_items():
         ("§ 3 Avslutning", 60), ("Mötet avslutades.", 80),
     ])
     assert [n for n, _ in numbers(lines)] == ["1", "2", "3"]
+
+
+def test_unnumbered_report_headings_named_like_officers_stay_items():
+    # "Ordförande" heading the chair's report is an item; only the labels of the signing block at the end are not.
+    doc = styled_doc([
+        ("Styrelsemöte i Brf Aspen", 16, True),
+        ("Ordförande", 14, True), ("Ordföranden har haft möte med kommunen om parkeringen.", 11, False),
+        ("Kassör", 14, True), ("Kassören redovisade att ekonomin är god.", 11, False),
+        ("Nästa möte", 14, True), ("Nästa möte hålls i maj i föreningslokalen.", 11, False),
+        ("Ordförande", 11, True), ("Anna Berg", 11, False),
+        ("Sekreterare", 11, True), ("Bo Ek", 11, False),
+    ])
+    segments = segment(doc)
+    assert [i.title for i in segments.items] == ["Ordförande", "Kassör", "Nästa möte"]
+    assert [line.text for line in segments.signing] == ["Ordförande", "Anna Berg", "Sekreterare", "Bo Ek"]

@@ -10,8 +10,8 @@ from extractor.matching import fold, fold_space, match_heading
 from extractor.segment import ItemSegment
 from extractor.vocab import load
 
-# A bullet or sub-point mark at a line start: "-", "a)", "2.1", "§ 2.1", "3)".
-_BULLET = regex.compile(r"^\s*(?:[-–•*·]|[a-zA-Z][.)]|(?:§\s*)?\d+(?:\.\d+)+\.?|\d{1,2}[.)])\s+")
+# A bullet or sub-point mark at a line start: "-", "a)", "ii.", "2.1", "§ 2.1", "3)".
+_BULLET = regex.compile(r"^\s*(?:[-–•*·]|[a-zA-Z][.)]|(?:i{2,3}|iv|vi{1,3}|ix|xi{0,3})[.)]|(?:§\s*)?\d+(?:\.\d+)+\.?|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = ("bl.a", "t.ex", "m.m", "kl", "ca", "nr", "resp", "dvs", "s.k", "t.o.m", "fr.o.m", "jfr", "enl", "ang", "bil", "st", "tf", "dnr", "p", "kap", "prop", "ordf", "sekr")
 
 
@@ -144,11 +144,18 @@ def _in_main_clause(text: str, start: int, clause_check: bool = True) -> bool:
     (with ``clause_check``) no subordinating word before it in its clause."""
     clause = regex.split(r"[,;:()]|\s(?:och|men|samt)\s", text[:start])[-1]
     words = [w.lower() for w in regex.findall(r"\p{L}+", clause)]
+    relative = bool(words) and words[-1] in _SUBORDINATORS
     while words and words[-1] in _ADVERBS:
         words.pop()
     if words and words[-1] in _AUXILIARIES:
         return False
-    return not clause_check or not any(w in _SUBORDINATORS for w in words)
+    if not clause_check:
+        return True
+    # "När alla hörts beslutades att ...", "Eftersom ingen invände beslöt mötet att ...": a verb with its
+    # att-clause after it (and perhaps its subject between) is the main verb after a fronted clause.
+    if not relative and regex.match(r"^\p{L}+\s+(?:\p{L}+\s+)?att\b", text[start:], regex.IGNORECASE):
+        return True
+    return not any(w in _SUBORDINATORS for w in words)
 
 
 def is_decision_sentence(text: str) -> bool:
@@ -201,6 +208,15 @@ def _is_decision_heading(text: str) -> bool:
     return heading(text)
 
 
+_OFFICER = regex.compile(r"^[\p{L} ]{0,30}?(?:ordförande|sekreterare|justeringsperson(?:er)?|justerare|rösträknare)(?:\s+(?:och|tillika)\s+[\p{L}]*(?:rösträknare|justerare))?$", regex.IGNORECASE)
+_NAME_ONLY = regex.compile(r"^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,3}(?:\s+och\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,3})?$")
+
+
+def _officer_label(text: str) -> bool:
+    """An office on a line of its own in an election item ("Mötesordförande", "Justeringsperson tillika rösträknare")."""
+    return len(text.split()) <= 5 and bool(_OFFICER.match(text.strip()))
+
+
 def decisions(lines: list[Line], election: bool, text_right: float | None = None, line_gap: float = 0.0) -> list[DecisionText]:
     """The decisions of one item: its Beslut section(s), or else the sentences that record a decision."""
     sections: list[list[Line]] = []
@@ -215,19 +231,31 @@ def decisions(lines: list[Line], election: bool, text_right: float | None = None
         elif current is not None:
             current.append(line)
     found: list[DecisionText] = []
-    if sections:
+    if any(sections):
         for section in sections:
             for index, unit in enumerate(_units(section, text_right, line_gap)):
                 text = unit.text
                 if index == 0 or unit.listed or regex.match(r"^att\b", text, regex.IGNORECASE) or is_decision_sentence(text):
                     found.append(DecisionText(text, unit.page, unit.start, unit.end))
         return found
-    for unit in _units(lines, text_right, line_gap):
+    units = _units(lines, text_right, line_gap)
+    taken: set[int] = set()
+    for position, unit in enumerate(units):
+        if position in taken:
+            continue
+        following = units[position + 1] if position + 1 < len(units) else None
+        if election and following is not None and _officer_label(unit.text) and _NAME_ONLY.match(following.text):
+            # "Mötesordförande" and "i. Olav Övrebö" below it: the one elected to that office.
+            found.append(DecisionText(f"{unit.text} {following.text}", unit.page, unit.start, following.end if following.page == unit.page else unit.end))
+            taken.add(position + 1)
+            continue
         accepted = _accepted_proposal(unit)
         if accepted is not None:
             found.append(DecisionText(accepted.text, accepted.page, accepted.start, accepted.end))
             continue
-        if election and regex.match(r"^[\p{L} ]{3,40}:\s*\p{Lu}", unit.text) and _has_any(unit.text, ["ordförande", "sekreterare", "justeringsperson", "justerare", "rösträknare"]):
+        if election and regex.match(r"^[\p{L} ]{3,40}:\s*\p{Lu}", unit.text) and regex.search(
+            r"(?:ordförande|sekreterare|justeringsperson|justerare|rösträknare)(?!\p{L})", unit.text.split(":")[0], regex.IGNORECASE
+        ):
             found.append(DecisionText(unit.text, unit.page, unit.start, unit.end))
             continue
         if _BULLET.match(unit.text) is None and len(unit.text) < 400 and is_decision_sentence(unit.text) and _sentences(unit)[0].text == unit.text:
