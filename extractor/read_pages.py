@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import pdfplumber
+import pdfplumber.utils
 import pypdfium2 as pdfium
 import regex
 
@@ -81,9 +82,37 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument:
         raise errors.DamagedPdfError(f"{path}: the PDF is damaged or truncated ({exc})") from None
 
 
+def join_accents(chars: list[dict]) -> list[dict]:
+    """Put each spacing accent drawn over a letter onto that letter ("¨" over "o" -> "ö").
+
+    The accent shares the letter's x position, so pdfplumber would otherwise
+    start a new word at the letter ("F¨" + "oregående").
+    """
+    result: list[dict] = []
+    pending: dict | None = None
+    for char in chars:
+        if char["text"] in _SPACING_ACCENTS:
+            if pending is not None:
+                result.append(pending)
+            pending = char
+            continue
+        if pending is not None:
+            over = abs(char["x0"] - pending["x0"]) < 1.5 * max(1.0, pending["x1"] - pending["x0"]) and abs(char["top"] - pending["top"]) < char["size"]
+            if over and char["text"].isalpha():
+                char = {**char, "text": unicodedata.normalize("NFC", char["text"] + _SPACING_ACCENTS[pending["text"]])}
+            else:
+                result.append(pending)
+            pending = None
+        result.append(char)
+    if pending is not None:
+        result.append(pending)
+    return result
+
+
 def _layer_words(plumber_page: pdfplumber.page.Page) -> list[Word]:
-    words = plumber_page.extract_words(
-        x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, extra_attrs=["fontname", "size"]
+    words = pdfplumber.utils.extract_words(
+        join_accents(plumber_page.chars),
+        x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, extra_attrs=["fontname", "size"],
     )
     result = []
     for w in words:

@@ -98,3 +98,16 @@ def test_tesseract_tsv_gives_word_boxes_in_points_and_repairs_the_section_sign()
 @pytest.mark.parametrize("scan, expected", [(None, 200), (96, 200), (200, 200), (300, 300), (600, 300)])
 def test_render_resolution_follows_the_scan_within_bounds(scan, expected):
     assert render_dpi(scan) == expected
+
+
+def _char(text, x0, x1, top=100.0, size=14.0):
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + size, "size": size, "upright": True,
+            "fontname": "CMR10", "doctop": top, "width": x1 - x0, "height": size}
+
+
+def test_accents_drawn_over_a_letter_join_it_before_words_are_cut():
+    from extractor.read_pages import join_accents
+
+    chars = [_char("F", 88.5, 98.6), _char("¨", 98.6, 106.7, top=100.7), _char("o", 98.6, 106.7),
+             _char("r", 106.7, 113.3), _char("¨", 140.0, 148.0)]
+    assert [c["text"] for c in join_accents(chars)] == ["F", "ö", "r", "¨"]
