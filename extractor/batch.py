@@ -32,7 +32,6 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import glob
-import hashlib
 import json
 import os
 import re
@@ -50,7 +49,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Union
 import click
 
 from extractor import __version__
-from extractor.writer import write_atomic
+from extractor.writer import file_sha256, write_atomic
 
 DEFAULT_TIMEOUT = 300.0
 REPORT_NAME = "batch-report.json"
@@ -256,14 +255,6 @@ def collect_inputs(inputs: Iterable[Union[str, os.PathLike]]) -> tuple[list[Job]
         jobs.append(Job(source=found, rel=rel, display=str(found)))
     jobs.sort(key=lambda job: job.display)
     return jobs, failures
-
-
-def file_sha256(path: Union[str, os.PathLike]) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def is_up_to_date(job: Job, out_dir: Path, include_text: bool = False) -> bool:

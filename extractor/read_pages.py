@@ -6,7 +6,6 @@ files mix born-digital and scanned pages.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import unicodedata
 from pathlib import Path
@@ -20,6 +19,7 @@ from extractor import errors
 from extractor.document import Document, Page, Word
 from extractor.ocr import ocr_page
 from extractor.text_quality import assess
+from extractor.writer import file_sha256
 
 # LaTeX PDFs without proper fonts draw å, ä, ö, é as a spacing accent next to
 # the base letter ("f¨or"); these map each spacing accent to its combining form.
@@ -38,14 +38,6 @@ def normalise_text(text: str) -> str:
     text = _ACCENT_BEFORE.sub(lambda m: m.group(2) + _SPACING_ACCENTS[m.group(1)], text)
     text = _ACCENT_AFTER.sub(lambda m: m.group(1) + _SPACING_ACCENTS[m.group(2)], text)
     return unicodedata.normalize("NFC", text)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _check_file(path: Path) -> None:

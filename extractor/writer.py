@@ -1,10 +1,12 @@
-"""Write outputs atomically: a temporary file in the target folder, then a rename.
+"""File I/O shared by the commands: atomic writes and content hashes.
 
-A reader (or a batch resumed after ``kill -9``) therefore sees either the old
-file or the complete new one, never a half-written file.
+Outputs are written to a temporary file in the target folder, then renamed, so
+a reader (or a batch resumed after ``kill -9``) sees either the old file or
+the complete new one, never a half-written file.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -27,3 +29,12 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    """The sha256 of a file's bytes, read in blocks (inputs may be large scans)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
