@@ -555,8 +555,10 @@ def _signing_start(lines: list[Line], start: int) -> int | None:
     labels = [entry["label"] for entry in load("structure")["signatures"]["labels"]]
 
     def is_label(cell: str) -> bool:
-        if match_heading(cell, labels) and len(cell.split()) <= 3:
-            return True
+        hit = match_heading(cell, labels)
+        if hit and len(cell.split()) <= 3:
+            # A label stands alone or before a name, not at the head of a sentence ("Ordföranden avslutade mötet.").
+            return not regex.match(r"^\s*\p{Ll}", cell[hit[1]:])
         # A label garbled by OCR ("NEötesovdförsndp" for "Mötesordförande").
         return len(cell) >= 6 and max(fuzz.ratio(cell.lower(), label.lower()) for label in labels) >= 65
 

@@ -161,10 +161,64 @@ HOUSING_ANNUAL_GOLD = {
 }
 
 
+BOARD_WITH_INLINE_LABELS = [[
+    [(20, "**Styrelsemöte i Föreningen Lilla Teatern")],
+    [(20, "Datum: 2024-04-09, kl. 18.00–19.30")],
+    [(20, "Plats: Teaterns foajé")],
+    [(20, "Närvarande: Anna Berg (ordf), Olle Ek (sekr), Eva Lund, Samir Haddad")],
+    [(20, "Frånvarande: Per Ström")],
+    [],
+    [(20, "§ 1 Mötets öppnande")],
+    [(20, "Anna Berg öppnade mötet.")],
+    [(20, "§ 2 Val av justerare")],
+    [(20, "Eva Lund valdes att justera protokollet.")],
+    [(20, "§ 3 Budget 2024")],
+    [(20, "Kassören presenterade förslaget till budget.")],
+    [(20, "Beslut: Styrelsen beslutar att anta budgeten.")],
+    [(20, "§ 4 Vårföreställningen")],
+    [(20, "Diskussion om datum och lokal.")],
+    [(20, "Beslut: Att uppdra åt Samir att boka lokalen för den 18 maj.")],
+    [(20, "§ 5 Nästa möte")],
+    [(20, "Nästa möte: tisdagen den 14 maj kl. 18.00 i foajén.")],
+    [(20, "§ 6 Mötets avslutande")],
+    [(20, "Ordföranden avslutade mötet.")],
+    [],
+    [(20, "Sekreterare"), (110, "Justerare")],
+    [(20, "Olle Ek"), (110, "Eva Lund")],
+]]
+
+BOARD_WITH_INLINE_LABELS_GOLD = {
+    "document_type": "protokoll", "organisation": "Föreningen Lilla Teatern", "body": "Styrelsen",
+    "meeting": {"date": "2024-04-09", "start_time": "18:00", "end_time": "19:30", "place": "Teaterns foajé"},
+    "participants": [
+        {"name": "Anna Berg", "role": "ordförande", "status": "present"},
+        {"name": "Olle Ek", "role": "sekreterare", "status": "present"},
+        {"name": "Eva Lund", "role": "justerare", "status": "present"},
+        {"name": "Samir Haddad", "role": None, "status": "present"},
+        {"name": "Per Ström", "role": None, "status": "absent"},
+    ],
+    "items": [
+        {"number": "1", "title": "Mötets öppnande", "decisions": [], "assignments": []},
+        {"number": "2", "title": "Val av justerare", "decisions": [{"text": "Eva Lund valdes att justera protokollet."}], "assignments": []},
+        {"number": "3", "title": "Budget 2024", "decisions": [{"text": "Styrelsen beslutar att anta budgeten."}], "assignments": []},
+        {"number": "4", "title": "Vårföreställningen",
+         "decisions": [{"text": "Att uppdra åt Samir att boka lokalen för den 18 maj."}],
+         "assignments": [{"assignee": "Samir", "person": "Samir Haddad", "task": "boka lokalen för den 18 maj"}]},
+        {"number": "5", "title": "Nästa möte", "decisions": [], "assignments": []},
+        {"number": "6", "title": "Mötets avslutande", "decisions": [], "assignments": []},
+    ],
+    "next_meeting": {"date": "2024-05-14", "start_time": "18:00", "end_time": None},
+    "signatures": [
+        {"name": "Olle Ek", "role": "sekreterare"},
+        {"name": "Eva Lund", "role": "justerare"},
+    ],
+}
+
+
 @pytest.mark.parametrize(
     "pages, gold",
-    [(MUNICIPAL, MUNICIPAL_GOLD), (HOUSING_ANNUAL, HOUSING_ANNUAL_GOLD)],
-    ids=["municipal-committee", "housing-annual-meeting"],
+    [(MUNICIPAL, MUNICIPAL_GOLD), (HOUSING_ANNUAL, HOUSING_ANNUAL_GOLD), (BOARD_WITH_INLINE_LABELS, BOARD_WITH_INLINE_LABELS_GOLD)],
+    ids=["municipal-committee", "housing-annual-meeting", "board-inline-labels"],
 )
 def test_unseen_layouts_are_read_right(pages, gold, tmp_path):
     pdf = write_pdf(tmp_path / "minutes.pdf", pages)

@@ -1,6 +1,7 @@
 """Items: title, discussion text, decisions, assignments and references of each agenda item."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import regex
@@ -217,13 +218,33 @@ def _officer_label(text: str) -> bool:
     return len(text.split()) <= 5 and bool(_OFFICER.match(text.strip()))
 
 
+_INLINE_HEADING = regex.compile(r"^\s*(?P<head>\p{L}[\p{L} ]{2,40}?)\s*:\s*(?=\S)")
+
+
+def _after_inline_heading(line: Line) -> Line | None:
+    """The rest of a line that opens with a decision heading and a colon ("Beslut: Att ..."), as a line of its own."""
+    m = _INLINE_HEADING.match(line.text)
+    if not m or not _is_decision_heading(m["head"]):
+        return None
+    cut = line.start + m.end()
+    cells = [
+        dataclasses.replace(c, text=c.text[max(0, cut - c.start):], start=max(c.start, cut))
+        for c in line.cells if c.end > cut
+    ]
+    return dataclasses.replace(line, text=line.text[m.end():], cells=cells, start=cut)
+
+
 def decisions(lines: list[Line], election: bool, text_right: float | None = None, line_gap: float = 0.0) -> list[DecisionText]:
     """The decisions of one item: its Beslut section(s), or else the sentences that record a decision."""
     sections: list[list[Line]] = []
     current: list[Line] | None = None
     for line in lines:
         text = line.text.strip()
-        if _is_decision_heading(text):
+        inline = _after_inline_heading(line)
+        if inline is not None:
+            current = [inline]
+            sections.append(current)
+        elif _is_decision_heading(text):
             current = []
             sections.append(current)
         elif current is not None and (_is_section_end(text) or (line.bold and len(text.split()) <= 6 and not text.endswith("."))):

@@ -41,6 +41,8 @@ def _label_of(text: str) -> tuple[str, str] | None:
     hit = match_heading(text.strip(), [e["label"] for e in entries])
     if not hit or len(text.split()) > len(hit[0].split()) + 3:
         return None
+    if regex.match(r"^\s*\p{Ll}", text.strip()[hit[1]:]):
+        return None  # a sentence about the officer ("Ordföranden avslutade mötet."), not a label
     written = text.strip()[: hit[1]]
     role = next(e["role"] for e in entries if e["label"] == hit[0])
     return written, role
