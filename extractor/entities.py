@@ -235,15 +235,16 @@ def resolve_person(assignee: str, participant_names: Sequence[str]) -> str | Non
                         return scored[0][1]
         return None
 
-    # several tokens: first name + initial/prefix of the rest ("Camilla B.")
-    first, rest = a_toks[0], a_toks[1:]
-    pref = [
-        n for n in names
-        if len(toks[n]) >= 2 and toks[n][0] == first
-        and all(any(t.startswith(r) for t in toks[n][1:]) for r in rest)
-    ]
-    if pref:
-        return _unique(pref)
+    # several tokens: first name + initials of the rest ("Camilla B.", "Anna S")
+    first, rest = a_toks[0], [r.rstrip(".") for r in a_toks[1:]]
+    if all(1 <= len(r) <= 2 for r in rest):
+        pref = [
+            n for n in names
+            if len(toks[n]) >= 2 and toks[n][0] == first
+            and all(any(t.startswith(r) for t in toks[n][1:]) for r in rest)
+        ]
+        if pref:
+            return _unique(pref)
     # same first name, surname with an OCR slip ("Magnus Gyllestacl")
     same_first = [n for n in names if len(toks[n]) >= 2 and toks[n][0] == first]
     if same_first:

@@ -23,6 +23,8 @@ __all__ = [
     "surnames",
     "is_first_name",
     "is_surname",
+    "international_first_names",
+    "international_surnames",
     "countries",
     "parties",
     "is_party",
@@ -159,6 +161,18 @@ def is_first_name(word: str) -> bool:
 def is_surname(word: str) -> bool:
     w = word.strip(" .,;:()")
     return bool(w) and w.casefold() in _surnames_folded()
+
+
+@lru_cache(maxsize=1)
+def international_first_names() -> frozenset[str]:
+    """~19,700 first names of other countries (Faker's Latin-script locales), not in :func:`first_names`."""
+    return frozenset(r[0] for r in _rows("first_names_intl.txt"))
+
+
+@lru_cache(maxsize=1)
+def international_surnames() -> frozenset[str]:
+    """~17,600 surnames of other countries (Faker's Latin-script locales), not in :func:`surnames`."""
+    return frozenset(r[0] for r in _rows("surnames_intl.txt"))
 
 
 @lru_cache(maxsize=1)

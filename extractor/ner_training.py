@@ -287,9 +287,11 @@ class GazetteerLexicon:
     country_multi: list[list[str]]
     party_tokens: list[list[str]]
     muni_gen_single: frozenset[str] = field(default_factory=frozenset)
+    first_intl: frozenset[str] = field(default_factory=frozenset)
+    sur_intl: frozenset[str] = field(default_factory=frozenset)
 
 
-def build_lexicon(nlp) -> GazetteerLexicon:
+def build_lexicon(nlp, international: bool = True) -> GazetteerLexicon:
     from extractor import gazetteer as gz
     from extractor.gazetteer import _rows
 
@@ -312,13 +314,16 @@ def build_lexicon(nlp) -> GazetteerLexicon:
         country_single=frozenset(t[0] for t in countries if len(t) == 1),
         country_multi=[t for t in countries if len(t) > 1],
         party_tokens=sorted(_token_texts(nlp, p) for p in party_forms),
+        first_intl=frozenset(w for w in gz.international_first_names() if " " not in w) if international else frozenset(),
+        sur_intl=frozenset(w for w in gz.international_surnames() if " " not in w) if international else frozenset(),
     )
 
 
-def gazetteer_feature_patterns(lex: GazetteerLexicon) -> list[dict]:
+def gazetteer_feature_patterns(lex: GazetteerLexicon, org_words: bool = True) -> list[dict]:
     """Patterns for the ``gazetteer`` attribute_ruler: a class per token in ``Token.tag_``.
 
-    Classes: G_FN (first name), G_SN (surname), G_MUNI (kommun, also its
+    Classes: G_FN (Swedish first name), G_SN (Swedish surname), G_FNX / G_SNX
+    (first name / surname of another country), G_MUNI (kommun, also its
     genitive), G_LAN (län short name), G_CTRY (country) and their
     combinations (``G_FN_SN`` for "Hanna").
     """
@@ -331,6 +336,10 @@ def gazetteer_feature_patterns(lex: GazetteerLexicon) -> list[dict]:
         add(w, "FN")
     for w in lex.sur:
         add(w, "SN")
+    for w in lex.first_intl:
+        add(w, "FNX")
+    for w in lex.sur_intl:
+        add(w, "SNX")
     for w in lex.muni_single | lex.muni_gen_single:
         add(w, "MUNI")
     for w in lex.county_short_single:
@@ -343,7 +352,11 @@ def gazetteer_feature_patterns(lex: GazetteerLexicon) -> list[dict]:
     patterns: list[dict] = []
     for tag, words in sorted(by_tag.items()):
         patterns.append({"patterns": [[{"ORTH": {"IN": sorted(words)}}]], "attrs": {"TAG": tag}})
-    for cls, seqs in (("G_MUNI", lex.muni_multi), ("G_LAN", lex.county_short_multi), ("G_CTRY", lex.country_multi)):
+    if org_words:
+        # organisation-like words ("Kommunstyrelsen", "Finansdepartementet", "Moderaterna")
+        patterns.append({"patterns": [[{"IS_TITLE": True, "LOWER": {"REGEX": ORG_FEATURE_SUFFIXES}}],
+                                      [{"ORTH": {"IN": list(PARTY_NAMES)}}]], "attrs": {"TAG": "G_ORGW"}})
+    for cls, seqs in (("G_MUNI", lex.muni_multi), ("G_LAN", lex.county_short_multi)):
         for seq in seqs:
             pat = [{"ORTH": t} for t in seq]
             for i, tok in enumerate(seq):
@@ -379,6 +392,13 @@ def _labels_for(spec: list[tuple[int, str | None]]) -> list[str | None]:
 
 ORG_WORD_SUFFIXES = (r"(kommunerna|förbundet|nämnden|styrelsen|utskottet|förvaltningen|kontoret|bolaget|"
                      r"föreningen|regionen|myndigheten|verket|institutet|universitetet|ab)$")
+ORG_FEATURE_SUFFIXES = (r"(kommunerna|förbundet|nämnden|styrelsen|utskottet|förvaltningen|kontoret|bolaget|"
+                        r"föreningen|myndigheten|verket|institutet|universitetet|departementet|partiet|"
+                        r"sällskapet|akademien|koncernen|gruppen|banken|fonden)s?$")
+PARTY_NAMES = ("Socialdemokraterna", "Moderaterna", "Sverigedemokraterna", "Centerpartiet", "Vänsterpartiet",
+               "Kristdemokraterna", "Liberalerna", "Miljöpartiet", "Folkpartiet", "Piratpartiet",
+               "Socialdemokraternas", "Moderaternas", "Sverigedemokraternas", "Centerpartiets", "Vänsterpartiets",
+               "Kristdemokraternas", "Liberalernas", "Miljöpartiets", "Folkpartiets", "Piratpartiets")
 
 
 def _gazetteer_classes(lex: GazetteerLexicon) -> set[str]:
@@ -404,11 +424,12 @@ def entity_rule_patterns(lex: GazetteerLexicon) -> list[dict]:
     applies matches in pattern order), so longer shapes are added last.
     """
     classes = _gazetteer_classes(lex)
-    fn_cls = sorted(c for c in classes if "_FN" in c)
-    sn_cls = sorted(c for c in classes if "_SN" in c)
-    muni_cls = sorted(c for c in classes if "MUNI" in c)
-    muni_only = sorted(c for c in muni_cls if "_SN" not in c)  # "Lund" (also a surname) may be a name
-    region_cls = sorted(c for c in classes if "MUNI" in c or "LAN" in c)
+    parts = {c: set(c.split("_")[1:]) for c in classes}
+    fn_cls = sorted(c for c in classes if "FN" in parts[c])  # Swedish first names only
+    sn_cls = sorted(c for c in classes if "SN" in parts[c])
+    muni_cls = sorted(c for c in classes if "MUNI" in parts[c])
+    muni_only = sorted(c for c in muni_cls if not parts[c] & {"SN", "SNX", "FN"})  # "Lund" may be a name
+    region_cls = sorted(c for c in classes if parts[c] & {"MUNI", "LAN"})
 
     first = {"TAG": {"IN": fn_cls}, "IS_TITLE": True}
     title_name = {"IS_TITLE": True, "IS_ALPHA": True, "TAG": {"NOT_IN": muni_only},
@@ -422,54 +443,58 @@ def entity_rule_patterns(lex: GazetteerLexicon) -> list[dict]:
         [first, title_name],
         [first, title_name, title_name],
     ]
-    muni_shapes: list[list[dict]] = [[muni], [muni, muni]]
-
+    # Few patterns on purpose: the matcher's cost grows with their number.
     # name + municipality, with or without a comma between
     for name in name_shapes:
-        for m in muni_shapes:
-            for comma in ([], [{"ORTH": ","}]):
-                toks = name + comma + m
-                labels = _labels_for([(len(name), "PER"), (len(comma), None), (len(m), "LOC")])
-                patterns += _entity_pattern(toks, labels)
+        for comma in ([], [{"ORTH": ","}]):
+            toks = name + comma + [muni]
+            patterns += _entity_pattern(toks, _labels_for([(len(name), "PER"), (len(comma), None), (1, "LOC")]))
 
-    # name + organisation word ("Helene Olofsson Södertörnskommunerna", "Anna Berg Kommunledningskontoret")
+    # name + organisation word ("Helene Olofsson Södertörnskommunerna")
     org_word = {"IS_TITLE": True, "LOWER": {"REGEX": ORG_WORD_SUFFIXES}}
     for name in name_shapes:
         patterns += _entity_pattern(name + [org_word], _labels_for([(len(name), "PER"), (1, "ORG")]))
-        patterns += _entity_pattern(name + [{"ORTH": ","}, org_word],
-                                    _labels_for([(len(name), "PER"), (1, None), (1, "ORG")]))
 
-    # party in parentheses, and name + party
-    for ptoks in lex.party_tokens:
-        party = [{"ORTH": "("}] + [{"ORTH": t} for t in ptoks] + [{"ORTH": ")"}]
-        patterns += _entity_pattern(party, _labels_for([(1, None), (len(ptoks), "ORG"), (1, None)]))
-        for name in name_shapes:
-            toks = name + party
-            patterns += _entity_pattern(
-                toks, _labels_for([(len(name), "PER"), (1, None), (len(ptoks), "ORG"), (1, None)])
-            )
+    # party in parentheses ("(S)", "(MP/Fi)"), and name + party ("Lisa Andersson (M)")
+    single = sorted(p[0] for p in lex.party_tokens if len(p) == 1)
+    multi = [p for p in lex.party_tokens if len(p) == 3 and p[1] == "/"]
+    left = sorted({p[0] for p in multi})
+    right = sorted({p[2] for p in multi})
+    party_shapes = [
+        [{"ORTH": "("}, {"ORTH": {"IN": single}}, {"ORTH": ")"}],
+        [{"ORTH": "("}, {"ORTH": {"IN": left}}, {"ORTH": "/"}, {"ORTH": {"IN": right}}, {"ORTH": ")"}],
+    ]
+    for party in party_shapes:
+        n = len(party) - 2
+        patterns += _entity_pattern(party, _labels_for([(1, None), (n, "ORG"), (1, None)]))
+    for name in name_shapes:
+        for party in party_shapes:
+            patterns += _entity_pattern(name + party, _labels_for([(len(name), "PER"), (len(party), None)]))
 
-    # "X kommun", "Xs kommun", "X stad", "Region X", "Region Xs län"
+    # "X kommun", "Xs kommun", "X stad", "Upplands Väsby kommun"
     kommun = {"LOWER": {"IN": ["kommun", "kommuns", "stad", "stads"]}}
-    for m in muni_shapes:
-        patterns += _entity_pattern(m + [kommun], ["ORG"] * (len(m) + 1))
-    # "X län"
-    for seq in lex.county_full:
-        toks = [{"ORTH": t} for t in seq]
-        patterns += _entity_pattern(toks, ["LOC"] * len(toks))
+    patterns += _entity_pattern([muni, kommun], ["ORG", "ORG"])
+    multi_first = sorted({seq[0] for seq in lex.muni_multi})
+    patterns += _entity_pattern([{"ORTH": {"IN": multi_first}}, muni, kommun], ["ORG"] * 3)
+    # "Stockholms län", "Västra Götalands län"
+    county_1 = sorted(seq[0] for seq in lex.county_full if len(seq) == 2)
+    county_2 = [seq for seq in lex.county_full if len(seq) == 3]
+    patterns += _entity_pattern([{"ORTH": {"IN": county_1}}, {"ORTH": "län"}], ["LOC"] * 2)
+    for seq in county_2:
+        patterns += _entity_pattern([{"ORTH": t} for t in seq], ["LOC"] * 3)
+    # "Region Stockholm", "Region Västra Götaland", "Region Jönköpings län"
     region_part = {"TAG": {"IN": region_cls}, "IS_TITLE": True}
-    for n in (1, 2):
-        toks = [{"ORTH": "Region"}] + [region_part] * n
-        patterns += _entity_pattern(toks, ["ORG"] * len(toks))
-        toks = toks + [{"ORTH": "län"}]
+    for toks in ([{"ORTH": "Region"}, region_part],
+                 [{"ORTH": "Region"}, {"IS_TITLE": True}, region_part],
+                 [{"ORTH": "Region"}, region_part, {"ORTH": "län"}]):
         patterns += _entity_pattern(toks, ["ORG"] * len(toks))
     return patterns
 
 
-def install_rule_layer(nlp, *, features: bool = True, entity_rules: bool = True) -> None:
+def install_rule_layer(nlp, *, features: bool = True, entity_rules: bool = True, international: bool = True) -> None:
     """Add the minutes tokenizer exceptions and fill the two attribute rulers."""
     add_minutes_tokenizer_exceptions(nlp)
-    lex = build_lexicon(nlp)
+    lex = build_lexicon(nlp, international=international)
     if features and "gazetteer" in nlp.pipe_names:
         ruler = nlp.get_pipe("gazetteer")
         ruler.clear()
@@ -817,6 +842,10 @@ def train_model(
             if final_score > best_score:
                 best_score, best_bytes = final_score, nlp.to_bytes()
         if best_bytes is not None:
+            # AttributeRuler.from_bytes adds to the patterns it has: clear first
+            for name in ("gazetteer", "entity_rules"):
+                if name in nlp.pipe_names:
+                    nlp.get_pipe(name).clear()
             nlp.from_bytes(best_bytes)
         train_seconds = time.perf_counter() - t0
 
@@ -850,10 +879,20 @@ def train_model(
         with nlp2.select_pipes(disable=["entity_rules"]):
             test_plain = score_io(nlp2, test_sents)
         held = attendance_boundary_accuracy(nlp2, heldout) if heldout else None
+        gold_check = None
+        corpus_root = data_dir.parent / "corpus"
+        if (corpus_root / "SOURCES.tsv").exists():
+            try:
+                gold_check = gold_attendance_check(nlp2, corpus_root)
+                gold_check = {k: v for k, v in gold_check.items() if k != "per_doc"}
+            except Exception as exc:  # pragma: no cover - a broken PDF must not lose the model
+                _log(f"[train-ner] gold attendance check failed: {exc}")
         perf = {
             "test_corpus": test_scores.as_dict(),
             "test_corpus_without_entity_rules": test_plain.as_dict(),
             "minutes_heldout_attendance": held,
+            "gold_documents_attendance": gold_check,
+            "model_bytes": _dir_size(output),
             "best_dev_ents_f": round(best_score, 4),
             "training_seconds": round(train_seconds, 1),
             "epochs": last_info.get("epoch"),
@@ -914,6 +953,11 @@ def train_ner_command(output, data_dir, annotations, config_path, max_minutes, m
     if res.heldout:
         h = res.heldout
         click.echo(f"held-out attendance names with exact boundaries: {h['exact']}/{h['names']}")
+    meta = json.loads((res.output / "meta.json").read_text(encoding="utf-8"))
+    g = (meta.get("protokoll_scores") or {}).get("gold_documents_attendance")
+    if g:
+        click.echo(f"gold participants found with exact boundaries in their attendance line: "
+                   f"{g['exact']}/{g['names']} ({g['not_checkable']} not written in natural order on one line)")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -61,6 +61,28 @@ def test_gazetteer_lists():
     assert {"S", "M", "SD", "C", "V", "KD", "L", "MP"} <= gazetteer.parties()
     assert gazetteer.is_party("(MP/Fi)") and gazetteer.is_party("S") and not gazetteer.is_party("X")
     assert gazetteer.is_county("Stockholms län") and gazetteer.is_county("Region Skåne")
+    intl = gazetteer.international_first_names()
+    assert len(intl) > 10000 and "Camilla" not in intl  # the Swedish list's names are not repeated
+    assert "Inga" not in intl  # common lower-case words are filtered out
+
+
+def test_synthetic_lines_are_seeded_and_consistent():
+    a = nt.synthetic_attendance(50, 7, [("Gunhild", "Westman")])
+    assert a == nt.synthetic_attendance(50, 7, [("Gunhild", "Westman")])
+    for rec in a:
+        for s, e, lab in rec["entities"]:
+            assert rec["text"][s:e].strip() == rec["text"][s:e] and lab in {"PER", "ORG", "LOC"}
+
+
+def test_annotations_file_is_valid():
+    records = nt.read_annotations(ANNOTATIONS)
+    assert len(records) >= 100
+    assert {r["split"] for r in records} == {"train", "heldout"}
+    blank = spacy.blank("sv")
+    nt.add_minutes_tokenizer_exceptions(blank)
+    for rec in records:
+        doc = nt.annotation_doc(blank, rec)
+        assert len(doc.ents) == len(rec["entities"])
 
 
 # ------------------------------------------------------------ tokenizer/rules
@@ -149,6 +171,8 @@ def test_resolve_person():
     assert resolve_person("Camila", people) == "Camilla Broo"  # OCR slip
     assert resolve_person("Magnus Gyllestacl", people) == "Magnus Gyllestad"  # OCR slip in a full name
     assert resolve_person("Kalle", people) is None
+    assert resolve_person("Anna Berg", ["Anna Bergström"]) is None  # a surname prefix is not an initial
+    assert resolve_person("Anna B.", ["Anna Bergström", "Anna Svensson"]) == "Anna Bergström"
     assert resolve_person("", people) is None
     assert resolve_person("Camilla", []) is None
 
