@@ -19,6 +19,7 @@ from extractor import errors
 from extractor.document import Document, Page, Word
 from extractor.ocr import ocr_page
 from extractor.text_quality import assess
+from extractor.vocab import load
 from extractor.writer import file_sha256
 
 # LaTeX PDFs without proper fonts draw å, ä, ö, é as a spacing accent next to
@@ -30,6 +31,8 @@ _BOLD_FONT = regex.compile(r"bold|black|heavy|semibold|demi|\bbx", regex.IGNOREC
 
 MAX_FILE_BYTES = 1 << 30
 MIN_LAYER_CHARS = 20
+# A page this much covered by images is a scan (its text layer, if any, came from a scanner's OCR).
+SCAN_COVERAGE = 0.5
 
 
 def normalise_text(text: str) -> str:
@@ -176,12 +179,15 @@ def _read_page(pdfium_page, plumber_page, number: int, ocr: bool, warnings: list
         except Exception as exc:
             warnings.append(f"page {number}: the text layer could not be read ({type(exc).__name__}); OCR used")
             page.words = []
-        text = " ".join(w.text for w in page.words)
-        quality = assess(text)
-        if page.words and (quality.usable or coverage < 0.5):
+        quality = assess(" ".join(w.text for w in page.words))
+        if page.words and coverage < SCAN_COVERAGE:
+            return page  # born-digital: its own layer is the best text there is
+        # A scan with a text layer: keep the layer when it is real readable text,
+        # not garbage and not just a stamped page number over the image.
+        if page.words and quality.usable and quality.tokens >= load("layout")["quality"]["min_tokens"]:
             return page
         if page.words:
-            warnings.append(f"page {number}: text layer looks like poor OCR ({quality.describe()}); page OCR'd again")
+            warnings.append(f"page {number}: the scan's text layer is unusable ({quality.describe()}, {quality.tokens} words); page OCR'd")
     if coverage < 0.05 and char_count == 0:
         return page  # a blank page: nothing drawn to read
     if not ocr:

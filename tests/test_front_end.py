@@ -111,3 +111,33 @@ def test_accents_drawn_over_a_letter_join_it_before_words_are_cut():
     chars = [_char("F", 88.5, 98.6), _char("¨", 98.6, 106.7, top=100.7), _char("o", 98.6, 106.7),
              _char("r", 106.7, 113.3), _char("¨", 140.0, 148.0)]
     assert [c["text"] for c in join_accents(chars)] == ["F", "ö", "r", "¨"]
+
+
+def test_a_scan_whose_text_layer_is_only_a_stamp_is_ocrd(tmp_path):
+    """A scanned page with a page number stamped as text must still be read from its image."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extractor.read_pages import read_document
+
+    image = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=44)
+    for row, text in enumerate(["Protokoll fört vid styrelsemöte", "Närvarande: Anna Berg, Olle Ek",
+                                "1. Mötets öppnande", "Ordföranden öppnade mötet."]):
+        draw.text((150, 200 + row * 90), text, fill=0, font=font)
+    picture = tmp_path / "page.png"
+    image.save(picture)
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.add_page()
+    pdf.image(str(picture), x=0, y=0, w=210, h=297)
+    pdf.set_font("Helvetica", size=9)
+    pdf.set_xy(170, 285)
+    pdf.cell(0, 4, "Sida 1 av 1")
+    stamped = tmp_path / "stamped.pdf"
+    pdf.output(str(stamped))
+
+    page = read_document(stamped).pages[0]
+    assert page.source == "ocr"
+    read = " ".join(w.text for w in page.words)  # PIL's default font has no å, ä, ö
+    assert "Protokoll" in read and "Anna Berg" in read
