@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import sys
 import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Sequence
 
 import click
 
@@ -450,6 +451,11 @@ def entity_rule_patterns(lex: GazetteerLexicon) -> list[dict]:
             toks = name + comma + [muni]
             patterns += _entity_pattern(toks, _labels_for([(len(name), "PER"), (len(comma), None), (1, "LOC")]))
 
+    # two names side by side, as in signing blocks ("Ingrid Kristensen Ylva Selander")
+    pair = [first, title_name, first, title_name]
+    patterns += _entity_pattern(pair, ["PER", "PER", None, None])
+    patterns += _entity_pattern(pair, [None, None, "PER", "PER"])
+
     # name + organisation word ("Helene Olofsson Södertörnskommunerna")
     org_word = {"IS_TITLE": True, "LOWER": {"REGEX": ORG_WORD_SUFFIXES}}
     for name in name_shapes:
@@ -747,7 +753,7 @@ def train_model(
     from spacy.training.loop import create_evaluation_callback, create_train_batches, train_while_improving
     from spacy.util import registry, resolve_dot_names
     from spacy.schemas import ConfigSchemaTraining
-    from thinc.api import Config, fix_random_seed
+    from thinc.api import fix_random_seed
 
     t0 = time.perf_counter()
     data_dir = Path(data_dir)
@@ -859,6 +865,7 @@ def train_model(
                        "trained on swedish-ner-corpus (CC BY 4.0) and minutes-domain annotations.",
         "author": "protokoll project",
         "license": "CC BY 4.0",
+        "spacy_version": ">=3.8.0,<3.9.0",
         "sources": [
             {"name": "swedish-ner-corpus (Webbnyheter 2012, Språkbanken)", "url": "klintan/swedish-ner-corpus",
              "license": "CC BY 4.0"},
@@ -867,8 +874,15 @@ def train_model(
         ],
     })
     output = Path(output)
-    output.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(output)
+    if output.exists() and any(output.iterdir()) and not (output / "meta.json").exists():
+        raise click.ClickException(f"{output} exists and is not a spaCy model folder: not overwriting it")
+    staging = output.with_name(output.name + ".new")
+    if staging.exists():
+        shutil.rmtree(staging)
+    nlp.to_disk(staging)
+    if output.exists():
+        shutil.rmtree(output)
+    staging.rename(output)
     _log(f"[train-ner] saved {output} (best dev ents_f {best_score:.4f}) after {train_seconds:.0f}s")
 
     test_scores = test_plain = held = None
