@@ -700,7 +700,7 @@ def _dir_size(path: Path) -> int:
 
 
 def build_training_data(nlp, data_dir: Path, annotations: Path, seed: int, dev_share: float = 0.1,
-                        minutes_weight: int = 3, synthetic: int = 0):
+                        minutes_weight: int = 3, synthetic: int = 0, train_on_dev: bool = False):
     """DocBins (train, dev) and the held-out annotation records."""
     from spacy.tokens import DocBin
 
@@ -712,7 +712,11 @@ def build_training_data(nlp, data_dir: Path, annotations: Path, seed: int, dev_s
     dev_idx = set(order[:n_dev])
     train_bin, dev_bin = DocBin(), DocBin()
     for i, (toks, tags) in enumerate(sents):
-        (dev_bin if i in dev_idx else train_bin).add(io_doc(nlp.vocab, toks, tags))
+        doc = io_doc(nlp.vocab, toks, tags)
+        if i in dev_idx:
+            dev_bin.add(doc)
+        if i not in dev_idx or train_on_dev:
+            train_bin.add(doc)
     records = read_annotations(annotations)
     heldout = [r for r in records if r.get("split") == "heldout"]
     n_minutes = 0
@@ -726,10 +730,10 @@ def build_training_data(nlp, data_dir: Path, annotations: Path, seed: int, dev_s
         for _ in range(minutes_weight):
             train_bin.add(doc)
         n_minutes += 1
-    train_sents = [s for i, s in enumerate(sents) if i not in dev_idx]
+    train_sents = [s for i, s in enumerate(sents) if i not in dev_idx or train_on_dev]
     for rec in synthetic_attendance(synthetic, seed, corpus_person_names(train_sents)) if synthetic else []:
         train_bin.add(annotation_doc(nlp, rec))
-    info = {"news_train": len(sents) - n_dev, "news_dev": n_dev, "minutes_train": n_minutes,
+    info = {"news_train": len(train_sents), "news_dev": n_dev, "train_on_dev": train_on_dev, "minutes_train": n_minutes,
             "minutes_weight": minutes_weight, "synthetic_lines": synthetic, "minutes_heldout": len(heldout)}
     return train_bin, dev_bin, heldout, info
 
@@ -746,6 +750,7 @@ def train_model(
     evaluate_test: bool = True,
     minutes_weight: int = 3,
     synthetic: int = 600,
+    train_on_dev: bool = False,
 ) -> TrainResult:
     """Rebuild the model: DocBins, rule layers, seeded training, test scores, model folder."""
     import spacy
@@ -774,7 +779,8 @@ def train_model(
     tok_nlp = spacy.blank("sv")
     add_minutes_tokenizer_exceptions(tok_nlp)
     train_bin, dev_bin, heldout, info = build_training_data(
-        tok_nlp, data_dir, Path(annotations), seed, minutes_weight=minutes_weight, synthetic=synthetic)
+        tok_nlp, data_dir, Path(annotations), seed, minutes_weight=minutes_weight, synthetic=synthetic,
+        train_on_dev=train_on_dev)
     _log(f"[train-ner] data: {info}")
 
     with tempfile.TemporaryDirectory(prefix="protokoll-ner-") as tmp:
@@ -827,7 +833,7 @@ def train_model(
                 _log(f"[train-ner] epoch {tinfo['epoch']:>3} step {tinfo['step']:>6} "
                      f"loss {tinfo['losses'].get('ner', 0):9.1f} dev ents_f {tinfo['score']:.4f} "
                      f"{time.perf_counter() - t_train:6.0f}s")
-            if is_best:
+            if is_best and not train_on_dev:
                 best_score = tinfo["score"]
                 if optimizer.averages:
                     with nlp.use_params(optimizer.averages):
@@ -837,15 +843,16 @@ def train_model(
             if time.perf_counter() - t0 > budget:
                 _log("[train-ner] time budget reached")
                 break
-        # final evaluation of the last state, keep it if better
+        # final evaluation of the last state, keep it if better (or always, when the
+        # dev sentences are trained on and their score cannot pick a checkpoint)
         if optimizer.averages:
             with nlp.use_params(optimizer.averages):
                 final_score, _ = evaluate()
-                if final_score > best_score:
+                if final_score > best_score or train_on_dev:
                     best_score, best_bytes = final_score, nlp.to_bytes()
         else:
             final_score, _ = evaluate()
-            if final_score > best_score:
+            if final_score > best_score or train_on_dev:
                 best_score, best_bytes = final_score, nlp.to_bytes()
         if best_bytes is not None:
             # AttributeRuler.from_bytes adds to the patterns it has: clear first
@@ -944,9 +951,11 @@ def train_model(
 @click.option("--seed", type=int, default=None, help="Override the config's seed.")
 @click.option("--synthetic", type=int, default=600, show_default=True,
               help="Synthetic attendance lines built from the gazetteers (0 = none).")
+@click.option("--train-on-dev", is_flag=True,
+              help="Also train on the dev sentences and keep the last checkpoint (no dev-based selection).")
 @click.option("--no-features", is_flag=True, help="Ablation: no gazetteer features in the tok2vec.")
 def train_ner_command(output, data_dir, annotations, config_path, max_minutes, max_epochs, seed, synthetic,
-                      no_features):
+                      train_on_dev, no_features):
     """Rebuild the Swedish NER model and print its scores on test_corpus.txt."""
     overrides: dict = {}
     if max_epochs is not None:
@@ -955,7 +964,7 @@ def train_ner_command(output, data_dir, annotations, config_path, max_minutes, m
         overrides["system.seed"] = seed
     res = train_model(output, data_dir=data_dir, annotations=annotations, config_path=config_path,
                       max_minutes=max_minutes, overrides=overrides, features=not no_features,
-                      synthetic=synthetic)
+                      synthetic=synthetic, train_on_dev=train_on_dev)
     size = _dir_size(res.output)
     click.echo(f"model: {res.output} ({size / 1e6:.1f} MB), training {res.seconds / 60:.1f} min, "
                f"{res.epochs} epochs, {res.steps} steps, best dev F1 {res.best_dev:.3f}")
