@@ -141,3 +141,13 @@ def test_a_scan_whose_text_layer_is_only_a_stamp_is_ocrd(tmp_path):
     assert page.source == "ocr"
     read = " ".join(w.text for w in page.words)  # PIL's default font has no å, ä, ö
     assert "Protokoll" in read and "Anna Berg" in read
+
+
+def test_garbled_words_of_a_scanners_ocr_layer_are_counted():
+    scanner = assess("Närvarande: Maria Terra ordf nr 125, gård4 KennethMårtensson ledamot m79,gärd2 "
+                     "SaraMalmkvist ledamot nr l5l, Tid: Onsdagen 2016-01-13, kl l9:00 Plats: Stenåldersvägen 79 "
+                     "Föregående mötes protokoll Styrelsens arbete uppföljning av nedlagd tid Ekonomi")
+    typeset = assess("Närvarande: Maria Terra ordförande, Kenneth Mårtensson ledamot nr 79, gård 2, § 12, "
+                     "kl 19:00, 2:a kvartalet, KS-2024-00744, 3st, 24200 kr, 4a Ekonomi och budget för 2024")
+    assert scanner.malformed_share > 0.1 and not scanner.usable
+    assert typeset.malformed_share == 0.0
