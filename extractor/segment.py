@@ -261,23 +261,24 @@ def _join_runs(lines: list[Line], runs: list[list[_Candidate]], best: int, with_
     """The best run, joined with the runs before and after it where the headings between can be found."""
     spine = runs[best]
     margin = min(lines[c.index].x0 for run in runs for c in run)
-    for run in reversed(runs[:best]):
-        a, b = _whole(run[-1].number), _whole(spine[0].number)
+
+    def bridge(left: list[_Candidate], right: list[_Candidate]) -> list[_Candidate] | None:
+        """The headings lost between two runs, or None where they cannot be joined."""
+        a, b = _whole(left[-1].number), _whole(right[0].number)
         if a is None or b is None or b <= a:
-            break
-        between = _lost_headings(lines, run[-1].index + 1, spine[0].index, a + 1, b - a - 1, margin) if b - a > 1 else []
-        if between is None and _jump(lines, run, spine, with_body):
+            return None
+        between = _lost_headings(lines, left[-1].index + 1, right[0].index, a + 1, b - a - 1, margin) if b - a > 1 else []
+        if between is None and _jump(lines, left, right, with_body):
             between = []
+        return between
+
+    for run in reversed(runs[:best]):
+        between = bridge(run, spine)
         if between is None:
             break
         spine = run + between + spine
     for run in runs[best + 1:]:
-        a, b = _whole(spine[-1].number), _whole(run[0].number)
-        if a is None or b is None or b <= a:
-            break
-        between = _lost_headings(lines, spine[-1].index + 1, run[0].index, a + 1, b - a - 1, margin) if b - a > 1 else []
-        if between is None and _jump(lines, spine, run, with_body):
-            between = []
+        between = bridge(spine, run)
         if between is None:
             break
         spine = spine + between + run
