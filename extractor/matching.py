@@ -77,3 +77,19 @@ def _match_heading(text: str, headings: tuple[str, ...]) -> tuple[str, int] | No
 def rest_after(text: str, end: int) -> str:
     """The text after a heading, without the colon or tab that separates them."""
     return fold_space(regex.sub(r"^[\s:.\-–]+", "", text[end:]))
+
+
+@lru_cache(maxsize=256)
+def _any_word_pattern(words: tuple[str, ...]) -> regex.Pattern:
+    alternatives = "|".join(regex.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
+
+
+def find_words(text: str, words: list[str]) -> list[regex.Match]:
+    """Where ``text`` holds one of ``words`` (or phrases) as whole words, ignoring case; longest first at a place."""
+    return list(_any_word_pattern(tuple(words)).finditer(text.lower())) if words else []
+
+
+def contains_any(text: str, words: list[str]) -> bool:
+    """Whether ``text`` holds one of ``words`` (or phrases) as whole words, ignoring case."""
+    return bool(words) and _any_word_pattern(tuple(words)).search(text.lower()) is not None

@@ -16,7 +16,7 @@ import regex
 from rapidfuzz import fuzz
 
 from extractor.document import Document, Line
-from extractor.matching import fold, fold_space, match_heading
+from extractor.matching import contains_any, fold, fold_space, match_heading
 from extractor.vocab import load
 
 # "§ 12", "§12a", "§ 4 a" at a line start, not "§2.1" (a sub-point) and not "§ 6 Fråga" (a title).
@@ -168,9 +168,7 @@ _LOST_NUMBER = regex.compile(r"^(?:(?P<digits>\d{1,3})\s?[.:;,]?|[^\s\p{Ll}\d]{0
 
 
 def _has_decision_verb(text: str) -> bool:
-    verbs = load("structure")["decisions"]["verbs"]
-    lower = text.lower()
-    return any(regex.search(rf"(?<!\p{{L}}){regex.escape(v)}(?!\p{{L}})", lower) for v in verbs)
+    return contains_any(text, load("structure")["decisions"]["verbs"])
 
 
 def _title_like(text: str) -> bool:

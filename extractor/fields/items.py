@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import regex
 
 from extractor.document import Line
-from extractor.matching import fold, fold_space, match_heading
-from extractor.segment import ItemSegment
+from extractor.matching import contains_any, find_words, fold, fold_space, match_heading
+from extractor.segment import ItemSegment, _is_decision_heading
 from extractor.vocab import load
 
 # A bullet or sub-point mark at a line start: "-", "a)", "ii.", "2.1", "§ 2.1", "3)".
@@ -125,11 +125,6 @@ def _sentences(unit: Span) -> list[Span]:
     return [Span(unit.text[a:b], unit.page, unit.start, unit.end) for a, b in pieces if unit.text[a:b].strip()]
 
 
-def _has_any(text: str, words: list[str]) -> bool:
-    lower = text.lower()
-    return any(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", lower) for w in words)
-
-
 # Words that open a subordinate clause: a decision verb after one of them in the same clause
 # tells what a decision is about ("Styrelsen vars ansvarsfrihet beslutas om ..."), not that one was made.
 _SUBORDINATORS = {"som", "vars", "vilken", "vilket", "vilka", "där", "när", "eftersom", "innan", "medan", "tills", "ifall", "huruvida", "såvida", "fast", "fastän", "trots"}
@@ -161,7 +156,7 @@ def _in_main_clause(text: str, start: int, clause_check: bool = True) -> bool:
 
 def is_decision_sentence(text: str) -> bool:
     vocab = _vocab()["decisions"]
-    if _has_any(text, vocab["not_decision"]):
+    if contains_any(text, vocab["not_decision"]):
         return False
     if regex.match(r"^beslut\s+(?:om|tas|fattades|fattas|att)\b|^beslut\s+\p{L}+", text, regex.IGNORECASE) and len(text.split()) > 2:
         return True
@@ -171,15 +166,9 @@ def is_decision_sentence(text: str) -> bool:
     others = [w for w in words if not _BESLUTA.fullmatch(w)]
     # Other decision verbs are seldom used for what is yet to be decided; a relative clause
     # before them ("Budgeten som presenterades godkändes") is common, so only an auxiliary counts.
-    if any(_in_main_clause(text, m.start(), clause_check=False) for m in _matches(text, others)):
+    if any(_in_main_clause(text, m.start(), clause_check=False) for m in find_words(text, others)):
         return True
     return any(_in_main_clause(text, m.start()) for m in _BESLUTA.finditer(text))
-
-
-def _matches(text: str, words: list[str]) -> list[regex.Match]:
-    lower = text.lower()
-    pattern = regex.compile("|".join(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})" for w in sorted(words, key=len, reverse=True)))
-    return list(pattern.finditer(lower))
 
 
 def _accepted_proposal(unit: Span) -> Span | None:
@@ -188,7 +177,7 @@ def _accepted_proposal(unit: Span) -> Span | None:
     accept = _vocab()["decisions"].get("accepted", [])
     sentences = _sentences(unit)
     for first, second in zip(sentences, sentences[1:]):
-        if _has_any(first.text, ["föreslår", "föreslog", "yrkar", "yrkade"]) and any(
+        if contains_any(first.text, ["föreslår", "föreslog", "yrkar", "yrkade"]) and any(
             regex.match(rf"^{p}\s*[.!]?$", second.text, regex.IGNORECASE) for p in accept
         ):
             start = unit.text.index(first.text)
@@ -201,12 +190,6 @@ def _is_section_end(text: str) -> bool:
     vocab = _vocab()["decisions"]
     plain = fold(text)
     return any(fold(h) == plain for h in vocab["section_ends"])
-
-
-def _is_decision_heading(text: str) -> bool:
-    from extractor.segment import _is_decision_heading as heading
-
-    return heading(text)
 
 
 _OFFICER = regex.compile(r"^[\p{L} ]{0,30}?(?:ordförande|sekreterare|justeringsperson(?:er)?|justerare|rösträknare)(?:\s+(?:och|tillika)\s+[\p{L}]*(?:rösträknare|justerare))?$", regex.IGNORECASE)
@@ -388,7 +371,7 @@ def approved_proposals(lines: list[Line], text_right: float | None = None, line_
         elif kind == "decision":
             for text in units:
                 words = regex.sub(r"^att\s+", "", text, flags=regex.IGNORECASE).rstrip(". ").split()
-                if not proposal or len(words) > 5 or not _has_any(text, vocab.get("approval_words", [])):
+                if not proposal or len(words) > 5 or not contains_any(text, vocab.get("approval_words", [])):
                     continue
                 number = regex.search(r"\d+", text)
                 if number is None:
