@@ -14,6 +14,7 @@ import pdfplumber
 import pdfplumber.utils
 import pypdfium2 as pdfium
 import regex
+from pdfminer.layout import LTChar, LTContainer
 
 from extractor import errors
 from extractor.document import Document, Page, Word
@@ -104,9 +105,40 @@ def join_accents(chars: list[dict]) -> list[dict]:
     return result
 
 
+def layer_chars(plumber_page: pdfplumber.page.Page) -> list[dict]:
+    """The page's characters as pdfplumber's char dicts, with only the keys word-cutting needs.
+
+    ``Page.chars`` resolves every attribute of every character (colours, colour
+    spaces, matrices) and costs three times pdfminer's own parse; this reads
+    pdfminer's layout objects directly and converts coordinates the way
+    pdfplumber does (top-left origin, MediaBox offset), so the words are the same.
+    """
+    height, initial_doctop = plumber_page.height, plumber_page.initial_doctop
+    mb_x0, mb_top = plumber_page.mediabox[:2]
+    chars: list[dict] = []
+
+    def collect(objects) -> None:
+        for obj in objects:
+            if isinstance(obj, LTChar):
+                top = height - obj.y1 + mb_top
+                fontname = obj.fontname
+                if isinstance(fontname, bytes):
+                    fontname = fontname.decode("latin-1")
+                chars.append({
+                    "text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
+                    "top": top, "bottom": height - obj.y0 + mb_top, "doctop": initial_doctop + top,
+                    "upright": obj.upright, "fontname": fontname, "size": obj.size,
+                })
+            elif isinstance(obj, LTContainer):  # a Form XObject (LTFigure) holds characters too
+                collect(obj)
+
+    collect(plumber_page.layout)
+    return chars
+
+
 def _layer_words(plumber_page: pdfplumber.page.Page) -> list[Word]:
     words = pdfplumber.utils.extract_words(
-        join_accents(plumber_page.chars),
+        join_accents(layer_chars(plumber_page)),
         x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, extra_attrs=["fontname", "size"],
     )
     result = []
