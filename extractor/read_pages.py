@@ -171,6 +171,12 @@ def _image_coverage(page: pdfium.PdfPage) -> tuple[float, float | None]:
     return min(1.0, covered / (width * height or 1.0)), best_dpi
 
 
+def is_born_digital(pdfium_page: pdfium.PdfPage) -> bool:
+    """Whether the page has a text layer of its own, not a scan (with or without a scanner's OCR layer)."""
+    return (pdfium_page.get_textpage().count_chars() >= MIN_LAYER_CHARS
+            and _image_coverage(pdfium_page)[0] < SCAN_COVERAGE)
+
+
 def read_document(path: str | os.PathLike, *, ocr: bool = True) -> Document:
     """Read every page of the PDF at ``path``; raise an ``ExtractionError`` for unreadable input."""
     path = Path(path)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import REPO
+
 from extractor.document import Page, Word
 from extractor.layout import build_page_text, group_lines, mark_furniture
 from extractor.ocr import parse_tsv, render_dpi
@@ -151,3 +153,25 @@ def test_garbled_words_of_a_scanners_ocr_layer_are_counted():
                      "kl 19:00, 2:a kvartalet, KS-2024-00744, 3st, 24200 kr, 4a Ekonomi och budget för 2024")
     assert scanner.malformed_share > 0.1 and not scanner.usable
     assert typeset.malformed_share == 0.0
+
+
+def test_layer_chars_cut_into_the_same_words_as_pdfplumbers_chars(corpus):
+    """The lean reader (pdfminer's layout objects) must give pdfplumber's own words,
+    positions and fonts on every born-digital page of the corpus, the example too."""
+    import pdfplumber
+
+    from extractor.read_pages import join_accents, layer_chars
+
+    def words(chars):
+        return pdfplumber.utils.extract_words(join_accents(chars), x_tolerance=1.5, y_tolerance=3,
+                                              extra_attrs=["fontname", "size"])
+
+    paths = sorted((corpus / "docs").glob("*.pdf")) + sorted((REPO / "examples").glob("*.pdf"))
+    compared = 0
+    for path in paths:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                expected = words(page.chars)
+                assert words(layer_chars(page)) == expected, f"{path.name} page {page.page_number}"
+                compared += bool(expected)
+    assert compared > 40

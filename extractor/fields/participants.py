@@ -11,6 +11,7 @@ into the attendance list.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -57,23 +58,34 @@ def strip_enumerator(text: str) -> str:
     return _ENUMERATOR.sub("", text.strip(), count=1).strip()
 
 
-def find_roles(text: str) -> list[tuple[int, str, str]]:
+@lru_cache(maxsize=1)
+def _role_phrases() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """(phrase, its words, normal role) for every role word of the vocabulary."""
+    return tuple((phrase, tuple(phrase.split()), role)
+                 for phrase, role in _vocab()["roles"].items() if isinstance(role, str))
+
+
+_ROLE_WORD = regex.compile(r"[\p{L}\d:.]+")
+
+
+@lru_cache(maxsize=16384)
+def find_roles(text: str) -> tuple[tuple[int, str, str], ...]:
     """Role words in ``text`` as (offset, written, normal role), earliest first, longest at one place."""
-    table: dict[str, str] = {k: v for k, v in _vocab()["roles"].items() if isinstance(v, str)}
     found = []
-    words = list(regex.finditer(r"[\p{L}\d:.]+", text))
-    for i, word in enumerate(words):
+    words = [m.group() for m in _ROLE_WORD.finditer(text)]
+    starts = [m.start() for m in _ROLE_WORD.finditer(text)]
+    for i in range(len(words)):
         best = None
-        for phrase, role in table.items():
-            parts = phrase.split()
+        for phrase, parts, role in _role_phrases():
             if i + len(parts) > len(words):
                 continue
-            if all(words_match(words[i + k].group().rstrip(".") if not parts[k].endswith(".") else words[i + k].group(), parts[k]) for k in range(len(parts))):
+            if all(words_match(words[i + k] if parts[k].endswith(".") else words[i + k].rstrip("."), parts[k])
+                   for k in range(len(parts))):
                 if best is None or len(phrase) > len(best[1]):
-                    best = (word.start(), phrase, role)
+                    best = (starts[i], phrase, role)
         if best:
             found.append(best)
-    return found
+    return tuple(found)
 
 
 def _heading_tables() -> tuple[list[str], list[str], list[str]]:
