@@ -363,6 +363,12 @@ def _without_overlaps(spans: list, key=lambda s: 0) -> list:
     return kept
 
 
+@functools.lru_cache(maxsize=64)
+def _date_spans(text: str) -> tuple[_DateCandidate, ...]:
+    # find_dates and find_times both need them, for the same page text
+    return tuple(_without_overlaps(_date_candidates(text)))
+
+
 def _expand_short_year(yy: int, month: int, day: int,
                        reference: datetime.date | None) -> int | None:
     if reference is None:
@@ -394,7 +400,7 @@ def find_dates(text: str, reference: datetime.date | None = None) -> list[DateMa
     """
     if isinstance(reference, datetime.datetime):
         reference = reference.date()
-    candidates = _without_overlaps(_date_candidates(text))
+    candidates = _date_spans(text)
     join = _date_regexes().join
 
     # First the dates with a (possibly short) written year.
@@ -549,7 +555,7 @@ def find_times(text: str) -> list[TimeMatch]:
 
     Nothing inside a date is read as a time.
     """
-    dates = _without_overlaps(_date_candidates(text))
+    dates = _date_spans(text)
     kept: list[TimeMatch] = []
     for c in _without_overlaps(_time_candidates(text), key=lambda c: c.priority):
         if any(d.start < c.end and c.start < d.end for d in dates):

@@ -126,12 +126,17 @@ def _doc_entities(doc, offset: int, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _entities_in_texts(nlp, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+    """Model entities of each text; all their segments go through one ``nlp.pipe``, so batches are full."""
+    pieces = [(index, offset, segment) for index, text in enumerate(texts) for offset, segment in _segments(text)]
+    found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    for (index, offset, _), doc in zip(pieces, nlp.pipe(segment for _, _, segment in pieces)):
+        found[index].extend(_doc_entities(doc, offset, texts[index]))
+    return found
+
+
 def _entities_in_text(nlp, text: str) -> list[tuple[int, int, str]]:
-    segs = _segments(text)
-    out: list[tuple[int, int, str]] = []
-    for (off, seg), doc in zip(segs, nlp.pipe(seg for _, seg in segs)):
-        out.extend(_doc_entities(doc, off, text))
-    return out
+    return _entities_in_texts(nlp, [text])[0]
 
 
 # ------------------------------------------------------------------- public
@@ -146,18 +151,17 @@ def find_entities(pages: Sequence[tuple[int, str]], reference_date=None) -> list
     """
     from extractor import dates
 
-    nlp = load_nlp()
+    pages = [(page, text) for page, text in pages if text]
+    model_spans = _entities_in_texts(load_nlp(), [text for _, text in pages])
     result: list[dict] = []
-    for page, text in pages:
-        if not text:
-            continue
+    for (page, text), found in zip(pages, model_spans):
         spans: list[tuple[int, int, str]] = []
         for m in dates.find_dates(text, reference_date):
             spans.append((m.start, m.end, "DATE"))
         for m in dates.find_times(text):
             spans.append((m.start, m.end, "TIME"))
         taken = sorted((s, e) for s, e, _ in spans)
-        for s, e, lab in _entities_in_text(nlp, text):
+        for s, e, lab in found:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             spans.append((s, e, lab))
