@@ -3,7 +3,10 @@
 
 Sets of documents (kinds from ``../shared/corpus/SOURCES.tsv``):
 
-- ``born-digital``: the corpus's born-digital PDFs;
+- ``born-digital``: the corpus's born-digital PDFs (a file with a scanned page
+  is left out: its OCR is no text-layer work);
+- ``born-digital xN``: the same files, each ``--copies`` times, as an archive
+  batch of many small files, where each worker's start-up is paid once;
 - ``scanned``: its scanned PDFs (image-only pages, OCR);
 - ``long``: two generated long born-digital PDFs (``--long-pages`` pages each),
   made by repeating the corpus's born-digital pages with pypdfium2's
@@ -13,7 +16,7 @@ For each set and each worker count (``--workers 1,2``) it runs
 ``extractor.batch.run_batch`` (``force=True``, real worker processes) and a
 baseline with the same number of parallel processes on the same pages:
 
-- born-digital and long: pdfplumber's own ``page.extract_text()``;
+- born-digital (both) and long: pdfplumber's own ``page.extract_text()``;
 - scanned: Tesseract alone, ``tesseract IMG stdout -l swe`` with
   ``OMP_THREAD_LIMIT=1``, on the pages rendered beforehand at the resolution the
   extractor uses (rendering not timed).
@@ -117,8 +120,8 @@ def run_protokoll(files: list[Path], workers: int, scratch: Path, extract_fn: st
     inputs = scratch / f"in-{workers}"
     shutil.rmtree(inputs, ignore_errors=True)
     inputs.mkdir(parents=True)
-    for path in files:
-        os.symlink(path.resolve(), inputs / path.name)
+    for number, path in enumerate(files):  # numbered: a set may hold one file several times
+        os.symlink(path.resolve(), inputs / f"{number:05d}-{path.name}")
     out = scratch / f"out-{workers}"
     shutil.rmtree(out, ignore_errors=True)
     events = []
@@ -272,8 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help=f"corpus folder with SOURCES.tsv and docs/ (default: {DEFAULT_CORPUS})")
     parser.add_argument("--workers", default="1,2", help="worker counts to compare (default: 1,2)")
-    parser.add_argument("--sets", default="born-digital,scanned,long",
-                        help="which sets to run (default: born-digital,scanned,long)")
+    parser.add_argument("--sets", default="born-digital,batch,scanned,long",
+                        help="which sets to run (default: born-digital,batch,scanned,long)")
+    parser.add_argument("--copies", type=int, default=None,
+                        help="the archive-batch set: each born-digital document this many times "
+                             "(default: 10, or 2 with --quick)")
     parser.add_argument("--long-pages", type=int, default=None,
                         help="pages of each generated long PDF (default: 200, or 20 with --quick)")
     parser.add_argument("--json", type=Path, default=Path("bench-results.json"),
@@ -301,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     worker_counts = [int(w) for w in args.workers.split(",") if w.strip()]
     wanted = {s.strip() for s in args.sets.split(",") if s.strip()}
     long_pages = args.long_pages or (20 if args.quick else 200)
+    copies = args.copies or (2 if args.quick else 10)
     sets = corpus_sets(args.corpus, args.quick)
 
     results: list[dict] = []
@@ -309,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
         plan: list[tuple[str, list[Path]]] = []
         if "born-digital" in wanted and sets["born-digital"]:
             plan.append(("born-digital", sets["born-digital"]))
+        if "batch" in wanted and sets["born-digital"]:
+            plan.append((f"born-digital x{copies}", sets["born-digital"] * copies))
         if "scanned" in wanted and sets["scanned"]:
             plan.append(("scanned", sets["scanned"]))
         if "long" in wanted and sets["born-digital"]:
@@ -326,14 +335,14 @@ def main(argv: list[str] | None = None) -> int:
                 baseline_kind, baseline_items = "plumber", [str(f) for f in files]
             for workers in worker_counts:
                 print(f"  {workers} worker(s): protokoll ...", file=sys.stderr, flush=True)
-                mine = run_protokoll(files, workers, scratch / name.split()[0], args.extract_fn)
+                mine = run_protokoll(files, workers, scratch / name.split(" (")[0].replace(" ", "-"), args.extract_fn)
                 print(f"  {workers} worker(s): {baseline_kind} ...", file=sys.stderr, flush=True)
                 base = run_baseline(baseline_kind, baseline_items, workers)
                 results.append({"set": name, "documents": [f.name for f in files], "protokoll": mine,
                                 "baseline": base})
 
     document = {
-        "extractor_version": __version__, "quick": args.quick, "long_pages": long_pages,
+        "extractor_version": __version__, "quick": args.quick, "long_pages": long_pages, "copies": copies,
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "cpus": os.cpu_count()},
         "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

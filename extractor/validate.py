@@ -18,9 +18,8 @@ def shipped_schema() -> dict:
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
     schema = shipped_schema()
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)
+    # The schema itself is checked by the tests (test_model), not in every worker at start-up.
+    return jsonschema.validators.validator_for(schema)(schema)
 
 
 def schema_errors(document: dict) -> list[str]:

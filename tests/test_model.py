@@ -17,6 +17,13 @@ def test_shipped_schema_is_the_models_schema():
     assert shipped_schema() == json.loads(json.dumps(json_schema()))
 
 
+def test_shipped_schema_is_a_valid_json_schema():
+    import jsonschema
+
+    schema = shipped_schema()
+    jsonschema.validators.validator_for(schema).check_schema(schema)  # raises SchemaError if not
+
+
 def test_a_document_round_trips_through_json():
     from extractor import extract
 
