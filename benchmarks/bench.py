@@ -120,8 +120,8 @@ def run_protokoll(files: list[Path], workers: int, scratch: Path, extract_fn: st
     inputs = scratch / f"in-{workers}"
     shutil.rmtree(inputs, ignore_errors=True)
     inputs.mkdir(parents=True)
-    for number, path in enumerate(files):  # numbered: a set may hold one file several times
-        os.symlink(path.resolve(), inputs / f"{number:05d}-{path.name}")
+    for path in files:
+        os.symlink(path.resolve(), inputs / path.name)
     out = scratch / f"out-{workers}"
     shutil.rmtree(out, ignore_errors=True)
     events = []
@@ -173,6 +173,21 @@ def _all_pages_born_digital(path: Path) -> bool:
         return all(is_born_digital(pdf[index]) for index in range(len(pdf)))
     finally:
         pdf.close()
+
+
+def make_copies(sources: list[Path], copies: int, folder: Path) -> list[Path]:
+    """Each source ``copies`` times under its own name (the batch reads one path once)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for number in range(copies):
+        for source in sources:
+            target = folder / f"{number:03d}-{source.name}"
+            try:
+                os.link(source, target)
+            except OSError:  # another file system, or no hard links there
+                shutil.copyfile(source, target)
+            made.append(target)
+    return made
 
 
 def make_long_pdfs(sources: list[Path], pages: int, folder: Path, count: int = 2) -> list[Path]:
@@ -317,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         if "born-digital" in wanted and sets["born-digital"]:
             plan.append(("born-digital", sets["born-digital"]))
         if "batch" in wanted and sets["born-digital"]:
-            plan.append((f"born-digital x{copies}", sets["born-digital"] * copies))
+            plan.append((f"born-digital x{copies}", make_copies(sets["born-digital"], copies, scratch / "copies")))
         if "scanned" in wanted and sets["scanned"]:
             plan.append(("scanned", sets["scanned"]))
         if "long" in wanted and sets["born-digital"]:

@@ -54,7 +54,11 @@ from extractor.writer import file_sha256, write_atomic
 DEFAULT_TIMEOUT = 300.0
 REPORT_NAME = "batch-report.json"
 EXTRACT_REF = "extractor:extract"
-MAX_TASKS_PER_CHILD = 100
+# A worker is replaced after this many documents, or sooner once it holds more
+# than MAX_WORKER_RSS_MB (spaCy's string store and caches only grow); each
+# replacement costs a second of start-up (imports, the NER model).
+MAX_TASKS_PER_CHILD = 1000
+MAX_WORKER_RSS_MB = 1500
 STARTUP_GRACE = 120.0  # seconds a new worker may take to import before its first document's clock starts
 
 # What write_atomic leaves behind when its process is killed between mkstemp and rename.
@@ -580,6 +584,14 @@ def _child_main() -> None:
         load_error = None
     except Exception as exc:  # reported for each job
         extract, load_error = None, f"cannot load {init.get('extract')}: {type(exc).__name__}: {exc}"
+    if extract is not None and (init.get("extract") or EXTRACT_REF) == EXTRACT_REF:
+        # Load the stages and the NER model now, so no document's time or timeout pays for them.
+        from extractor.pipeline import warm_up
+
+        try:
+            warm_up()
+        except Exception:  # e.g. the model is missing: each document reports it
+            pass
     send({"ready": True, "pid": os.getpid()})
 
     from extractor.errors import ExtractionError
@@ -608,12 +620,22 @@ def _child_main() -> None:
                        "reason": _one_line(f"{type(exc).__name__}: {exc}{_where(exc)}")}
         usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        retire = retire or _current_rss_mb() > MAX_WORKER_RSS_MB
         message.update(id=job["id"], seconds=time.monotonic() - t0, rss_kb=max(usage, children), retire=retire)
         send(message)
         if retire:
             break
     proto.close()
     os._exit(0)
+
+
+def _current_rss_mb() -> float:
+    """This process's resident memory now (Linux); 0 where /proc is not there."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def _where(exc: BaseException) -> str:

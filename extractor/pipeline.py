@@ -20,6 +20,13 @@ from extractor.text_quality import assess
 from extractor.validate import validate_document
 
 
+def warm_up() -> None:
+    """Load what every document needs (the NER model) ahead of the first one: a batch worker's start-up."""
+    from extractor.entities import load_nlp
+
+    load_nlp()
+
+
 def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = True, entities: bool = True) -> Minutes:
     """Read the minutes PDF at ``path`` into the output contract.
 

@@ -72,8 +72,8 @@ _ROLE_WORD = regex.compile(r"[\p{L}\d:.]+")
 def find_roles(text: str) -> tuple[tuple[int, str, str], ...]:
     """Role words in ``text`` as (offset, written, normal role), earliest first, longest at one place."""
     found = []
-    words = [m.group() for m in _ROLE_WORD.finditer(text)]
-    starts = [m.start() for m in _ROLE_WORD.finditer(text)]
+    matches = list(_ROLE_WORD.finditer(text))
+    words = [m.group() for m in matches]
     for i in range(len(words)):
         best = None
         for phrase, parts, role in _role_phrases():
@@ -82,7 +82,7 @@ def find_roles(text: str) -> tuple[tuple[int, str, str], ...]:
             if all(words_match(words[i + k] if parts[k].endswith(".") else words[i + k].rstrip("."), parts[k])
                    for k in range(len(parts))):
                 if best is None or len(phrase) > len(best[1]):
-                    best = (starts[i], phrase, role)
+                    best = (matches[i].start(), phrase, role)
         if best:
             found.append(best)
     return tuple(found)
@@ -463,7 +463,7 @@ def _role_prefix(text: str) -> tuple[str, int] | None:
     roles = find_roles(text)
     if not roles or roles[0][0] != 0:
         return None
-    words = list(regex.finditer(r"[\p{L}\d:.]+", text))
+    words = list(_ROLE_WORD.finditer(text))
     count = len(roles[0][1].split())
     return roles[0][2], words[count - 1].end() if count <= len(words) else len(text)
 
