@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz
@@ -389,24 +390,30 @@ def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
     return spine
 
 
-def _is_decision_heading(text: str) -> bool:
+@lru_cache(maxsize=1)
+def _decision_heading_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """The decision vocabulary folded once: headings, section ends, heading prefixes."""
     vocab = load("structure")["decisions"]
+    return (frozenset(fold(h) for h in vocab["headings"]), frozenset(fold(h) for h in vocab["section_ends"]),
+            tuple(fold(p) + " " for p in vocab.get("heading_prefixes", [])))
+
+
+def _is_decision_heading(text: str) -> bool:
+    headings, section_ends, prefixes = _decision_heading_words()
     if not text.strip()[:1].isupper():
         return False  # "beslutet." ending a sentence broken over two lines
     plain = fold(text)
-    if plain in {fold(h) for h in vocab["section_ends"]}:
+    if plain in section_ends:
         return False  # "Förslag till beslut" is a proposal, not the decision
-    return any(fold(h) == plain for h in vocab["headings"]) or (
-        len(plain.split()) <= 3 and plain.endswith(vocab["heading_suffix"])
+    return plain in headings or (
+        len(plain.split()) <= 3 and plain.endswith(load("structure")["decisions"]["heading_suffix"])
     ) or (
-        len(plain.split()) <= 6 and not text.strip().endswith(".")
-        and any(plain.startswith(fold(p) + " ") for p in vocab.get("heading_prefixes", []))
+        len(plain.split()) <= 6 and not text.strip().endswith(".") and plain.startswith(prefixes)
     )
 
 
 def _is_section_heading(text: str) -> bool:
-    ends = load("structure")["decisions"]["section_ends"]
-    return _is_decision_heading(text) or fold(text) in {fold(h) for h in ends}
+    return _is_decision_heading(text) or fold(text) in _decision_heading_words()[1]
 
 
 def _list_label(text: str) -> str | None:

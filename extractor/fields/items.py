@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -154,13 +155,18 @@ def _in_main_clause(text: str, start: int, clause_check: bool = True) -> bool:
     return not any(w in _SUBORDINATORS for w in words)
 
 
+@lru_cache(maxsize=1)
+def _decision_patterns() -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(p, regex.IGNORECASE) for p in _vocab()["decisions"].get("patterns", []))
+
+
 def is_decision_sentence(text: str) -> bool:
     vocab = _vocab()["decisions"]
     if contains_any(text, vocab["not_decision"]):
         return False
     if regex.match(r"^beslut\s+(?:om|tas|fattades|fattas|att)\b|^beslut\s+\p{L}+", text, regex.IGNORECASE) and len(text.split()) > 2:
         return True
-    if any(regex.search(p, text, regex.IGNORECASE) for p in vocab.get("patterns", [])):
+    if any(pattern.search(text) for pattern in _decision_patterns()):
         return True
     words = vocab["verbs"] + ["beslutat", "beslutats", "bordläggs", "bordlades", "lagt till handlingarna", "läggs till handlingarna"]
     others = [w for w in words if not _BESLUTA.fullmatch(w)]
