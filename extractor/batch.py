@@ -558,6 +558,7 @@ _SIGNAL_NAMES = {int(s): s.name for s in signal.Signals}
 def _child_main() -> None:
     """Entry point of a worker process: one JSON line in (a job), one JSON line out (its outcome)."""
     import faulthandler
+    import gc
     import resource
 
     # Keep the protocol channel private: anything a library prints goes to stderr.
@@ -592,6 +593,9 @@ def _child_main() -> None:
             warm_up()
         except Exception:  # e.g. the model is missing: each document reports it
             pass
+        # The model's objects live as long as the worker: keep them out of the garbage
+        # collector's full passes, which pdfminer's many small objects set off often.
+        gc.freeze()
     send({"ready": True, "pid": os.getpid()})
 
     from extractor.errors import ExtractionError
