@@ -15,7 +15,10 @@ process group (Tesseract included), and a worker that dies (segfault,
 ``os._exit``, the kernel's OOM killer) is replaced. Either way the document
 is recorded as failed and the batch goes on. Workers also die with the batch
 (``PR_SET_PDEATHSIG`` on Linux), so ``kill -9`` of a batch leaves no worker
-behind.
+behind. A worker loads the stages and the NER model once, before its first
+document, and is replaced after ``MAX_TASKS_PER_CHILD`` documents or once it
+holds more than ``MAX_WORKER_RSS_MB`` (``PROTOKOLL_WORKER_MAX_RSS_MB`` sets another
+ceiling).
 
 Resuming: an input is skipped when its output exists and records the same
 input bytes (``source.sha256``) and extractor version
@@ -59,6 +62,7 @@ EXTRACT_REF = "extractor:extract"
 # replacement costs a second of start-up (imports, the NER model).
 MAX_TASKS_PER_CHILD = 1000
 MAX_WORKER_RSS_MB = 1500
+WORKER_RSS_ENV = "PROTOKOLL_WORKER_MAX_RSS_MB"  # a lower ceiling for machines with little memory
 STARTUP_GRACE = 120.0  # seconds a new worker may take to import before its first document's clock starts
 
 # What write_atomic leaves behind when its process is killed between mkstemp and rename.
@@ -624,7 +628,7 @@ def _child_main() -> None:
                        "reason": _one_line(f"{type(exc).__name__}: {exc}{_where(exc)}")}
         usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        retire = retire or _current_rss_mb() > MAX_WORKER_RSS_MB
+        retire = retire or _current_rss_mb() > float(os.environ.get(WORKER_RSS_ENV) or MAX_WORKER_RSS_MB)
         message.update(id=job["id"], seconds=time.monotonic() - t0, rss_kb=max(usage, children), retire=retire)
         send(message)
         if retire:

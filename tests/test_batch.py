@@ -150,6 +150,20 @@ def test_hang_crash_exit_and_memory_error_are_recorded_and_the_batch_goes_on(tmp
     assert all(set(f) == {"path", "kind", "reason"} and "\n" not in f["reason"] for f in written["failures"])
 
 
+def test_a_worker_over_its_memory_ceiling_is_replaced_and_the_batch_goes_on(tmp_path, monkeypatch):
+    inputs = tmp_path / "in"
+    for name in ["a.pdf", "b.pdf", "c.pdf"]:
+        touch(inputs / name)
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    monkeypatch.setenv("PROTOKOLL_TEST_PID_DIR", str(pids))
+    monkeypatch.setenv("PROTOKOLL_WORKER_MAX_RSS_MB", "1")  # every worker is over it after one document
+    report = fake_batch([inputs], tmp_path / "out", workers=1)
+    assert (report.converted, report.failed) == (3, 0)
+    assert set(files_under(tmp_path / "out")) == {"a.json", "b.json", "c.json", REPORT_NAME}
+    assert len(list(pids.iterdir())) == 3  # one worker process per document
+
+
 def test_an_extract_function_that_cannot_load_fails_each_document(tmp_path):
     touch(tmp_path / "in" / "a.pdf")
     report = fake_batch([tmp_path / "in"], tmp_path / "out", extract_fn="no_such_module_xyz:extract")
