@@ -77,6 +77,35 @@ def test_notes_of_a_management_group_and_the_next_meeting_without_a_year():
     assert (upcoming.date, upcoming.start_time, upcoming.place) == ("2025-01-17", "09:00", "Kommunhuset")
 
 
+def test_date_box_then_a_date_and_time_line_then_an_address_and_a_bare_next_date():
+    # sten037: the date in a "Datum" box, the time on a line of its own that repeats the
+    # date, the address alone below it, and "17/2 19:00" under the next-meeting heading.
+    fields, segments = fields_of([
+        (0, ["Stenålderns samfällighetsförening", "PROTOKOLL"]),
+        (0, ["Sara Malmkvist", "Datum"]),
+        (0, ["2016-01-13"]),
+        (0, ["Styrelsemöte"]),
+        (0, ["Onsdagen 2016-01-13, kl 19:00"]),
+        (0, ["Stenåldersvägen 79"]),
+        (0, ["Närvarande:", "Maria Terra", "ordf"]),
+        (0, ["1. Föregående mötes protokoll"]), (0, ["Godkändes"]),
+        (0, ["2. Nästa möte"]), (0, ["17/2 19:00"]),
+    ])
+    assert (fields.date, fields.start_time, fields.place) == ("2016-01-13", "19:00", "Stenåldersvägen 79")
+    upcoming = next_meeting(segments, __import__("datetime").date(2016, 1, 13))
+    assert upcoming is not None and (upcoming.date, upcoming.start_time) == ("2016-02-17", "19:00")
+
+
+def test_a_line_after_the_date_that_is_no_address_is_no_place():
+    fields, _ = fields_of([
+        (0, ["Protokoll styrelsemöte"]),
+        (0, ["Onsdagen 2016-01-13, kl 19:00"]),
+        (0, ["Styrelsen för Brf Eken"]),
+        (0, ["§ 1 Öppnande"]), (0, ["Mötet öppnades."]),
+    ])
+    assert (fields.date, fields.start_time, fields.place) == ("2016-01-13", "19:00", None)
+
+
 @pytest.mark.parametrize(
     "title, kind, body",
     [

@@ -114,9 +114,19 @@ def meeting_date(head: list[Line], title: list[Line]) -> tuple[datetime.date | N
     return None, ""
 
 
-def meeting_times(head: list[Line], date_text: str) -> tuple[str | None, str | None]:
+def _date_lines(head: list[Line], day: datetime.date | None, date_text: str) -> list[int]:
+    """Indexes of the head lines that repeat the meeting date, under the one it was read from:
+    "Datum 2016-01-13" in a box and "Onsdagen 2016-01-13, kl 19:00" below it."""
+    if day is None:
+        return []
+    return [i for i, line in enumerate(head)
+            if _plain(line) not in date_text and any(m.date == day for m in _meeting_dates(_plain(line)))]
+
+
+def meeting_times(head: list[Line], date_text: str, date_lines: list[int] = ()) -> tuple[str | None, str | None]:
     candidates = [value for _, value, _ in _labelled(head, _vocab()["time"])]
     candidates.append(date_text)
+    candidates.extend(_plain(head[i]) for i in date_lines)
     for text in candidates:
         start, end = dates.parse_time_range(_clean(text))
         if start:
@@ -158,7 +168,12 @@ def _place_after_time(text: str) -> str | None:
     return None
 
 
-def meeting_place(head: list[Line], date_text: str) -> str | None:
+# A street address alone on a line: "Stenåldersvägen 79", "Storgatan 12 B".
+_ADDRESS = regex.compile(
+    r"^\p{Lu}[\p{L}-]*(?:vägen|gatan|gränd|gränden|torget|platsen|backen|stigen|allén|leden|plan)\s+\d+(?:\s?[A-Za-z])?$")
+
+
+def meeting_place(head: list[Line], date_text: str, date_lines: list[int] = ()) -> str | None:
     for label, value, index in _labelled(head, _vocab()["place"]):
         lowered = label.lower()
         if "plats" not in lowered and "lokal" not in lowered:
@@ -169,7 +184,17 @@ def meeting_place(head: list[Line], date_text: str) -> str | None:
         value = fold_space(value or "").strip(" ,")
         if value:
             return value
-    return _place_after_time(date_text) if date_text else None
+    for text in [date_text, *(_plain(head[i]) for i in date_lines)]:
+        place = _place_after_time(text) if text else None
+        if place:
+            return place
+    # The date and time line, then the address on the next line by itself.
+    for i in date_lines:
+        if dates.find_times(_clean(_plain(head[i]))) and i + 1 < len(head):
+            following = _plain(head[i + 1]).strip(" ,.")
+            if _ADDRESS.match(following):
+                return following
+    return None
 
 
 def meeting_number(head: list[Line]) -> str | None:
@@ -340,7 +365,8 @@ def meeting_fields(segments: Segments, document: Document) -> MeetingFields:
     # The head proper, or the first lines where the items start at once (the date line may open item 1).
     head = segments.head if len(segments.head) >= 6 else content[:15]
     meeting_day, date_text = meeting_date(head, title)
-    start, end = meeting_times(head, date_text)
+    date_lines = _date_lines(head, meeting_day, date_text)
+    start, end = meeting_times(head, date_text, date_lines)
     if start is None or end is None:
         item_texts = [" ".join(_plain(l) for l in head), *(" ".join(l.text for l in [*i.title_lines, *i.body]) for i in segments.items)]
         first, last = _times_from_items(item_texts)
@@ -353,7 +379,7 @@ def meeting_fields(segments: Segments, document: Document) -> MeetingFields:
         date=meeting_day.isoformat() if meeting_day else None,
         start_time=start,
         end_time=end,
-        place=meeting_place(head, date_text),
+        place=meeting_place(head, date_text, date_lines),
         number=meeting_number([*title, *head]),
     )
 
@@ -376,6 +402,9 @@ def _next_meeting_texts(segments: Segments) -> list[str]:
     return [*at_start, *in_items, *inside]
 
 
+_BARE_DAY_MONTH = regex.compile(r"^\s*\d{1,2}/\d{1,2}(?![/\d])")
+
+
 def next_meeting(segments: Segments, reference: datetime.date | None, meeting_start: str | None = None) -> NextMeetingFields | None:
     """The first date after the meeting written under a next-meeting heading, with its time and place.
 
@@ -384,6 +413,9 @@ def next_meeting(segments: Segments, reference: datetime.date | None, meeting_st
     """
     for text in _next_meeting_texts(segments):
         text = _clean(text)
+        if _BARE_DAY_MONTH.match(text):
+            # "17/2 19:00" under "Nästa möte": a date by its place, as "den 17/2" would be anywhere
+            text = "den " + text
         found = [d for d in dates.find_dates(text, reference) if reference is None or d.date > reference]
         if found:
             after = text[found[0].end:]
