@@ -54,6 +54,12 @@ def _vocab() -> dict:
     return load("structure")
 
 
+def _without_bullet(text: str, start: int) -> tuple[str, int]:
+    """``text`` without a leading bullet or list number, and where it now starts in the page text."""
+    bullet = _BULLET.match(text)
+    return (text[bullet.end():], start + bullet.end()) if bullet else (text, start)
+
+
 def strip_enumerator(text: str) -> str:
     return _ENUMERATOR.sub("", text.strip(), count=1).strip()
 
@@ -119,6 +125,9 @@ class _Row:
 class _TableRow:
     cells: dict[str, tuple[str, int]]  # column kind -> (text, offset in the page text)
     line: Line
+
+    def text(self, kind: str) -> str:
+        return self.cells.get(kind, ("", 0))[0]
 
 
 @dataclass
@@ -224,7 +233,7 @@ def _table_row(block: _Block, line: Line) -> bool:
                 previous[kind] = (_join(previous[kind][0], text), previous[kind][1]) if kind in previous else (text, start)
             return True
         return False
-    written = _BULLET.sub("", name[0])
+    written = _without_bullet(*name)[0]
     if len(found) == 1 and block.table_rows and len(written.split()) == 1 and not gazetteer.is_first_name(written):
         # A name broken in a narrow column ("Nikhil Olsson" / "Mukhopadhyay"): the rest of the name above.
         text, start = block.table_rows[-1].cells["name"]
@@ -309,13 +318,10 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
                     _add_row(block, column, _Row(cell.text.strip(), line, cell.start))
             continue
         kept = [c for c in cells if c.text.strip()]
-        first = kept[0].text.strip() if kept else text
-        bullet = _BULLET.match(first)
         row_text = "\t".join(c.text.strip() for c in kept) or text
         row_start = kept[0].start + len(kept[0].text) - len(kept[0].text.lstrip()) if kept else line.start
-        if bullet:
-            # "• Victor Lells": the bullet is no part of the name.
-            row_text, row_start = row_text[bullet.end():], row_start + bullet.end()
+        # "• Victor Lells": the bullet is no part of the name.
+        row_text, row_start = _without_bullet(row_text, row_start)
         _add_row(block, 0, _Row(row_text, line, row_start))
     return blocks
 
@@ -406,19 +412,15 @@ def _mark(text: str) -> bool | None:
 def _table_entries(block: _Block) -> list[PersonEntry]:
     """People in an attendance table: the name from the Namn column, the role from Roll/Befattning,
     the party or organisation from theirs, the status from Närvarande/Frånvarande."""
-    kinds = {kind for _, kind in block.table}
-    marked = {kind: any(_mark(r.cells.get(kind, ("", 0))[0]) is not None for r in block.table_rows)
-              for kind in ("present", "absent")}
+    # A column counts when one of its cells reads as yes or no (a column with no cells at all does not).
+    marked = {kind: any(_mark(r.text(kind)) is not None for r in block.table_rows) for kind in ("present", "absent")}
     people = []
     for row in block.table_rows:
-        text, start = row.cells["name"]
-        bullet = _BULLET.match(text)
-        if bullet:
-            text, start = text[bullet.end():], start + bullet.end()
+        text, start = _without_bullet(*row.cells["name"])
         entry = _entry_from(text, block.status, block.group, block.role, row.line, start)
         if entry is None:
             continue
-        role_text = row.cells.get("role", ("", 0))[0]
+        role_text = row.text("role")
         roles = find_roles(role_text) if role_text else []
         if roles:
             entry.role = roles[0][2]
@@ -428,20 +430,17 @@ def _table_entries(block: _Block) -> list[PersonEntry]:
                 if at >= reach and role != entry.role and role not in entry.roles:
                     entry.roles.append(role)
                 reach = max(reach, at + len(written))
-        elif "replaces" in kinds and row.cells.get("replaces", ("", 0))[0].strip(" -–") and entry.role in (None, "ersättare"):
+        elif row.text("replaces").strip(" -–") and entry.role in (None, "ersättare"):
             entry.role = "tjänstgörande ersättare"
         for kind in ("party", "affiliation"):
-            value = row.cells.get(kind, ("", 0))[0].strip(" ()")
+            value = row.text(kind).strip(" ()")
             if value and entry.affiliation is None:
                 entry.affiliation = value
-        status = entry.status
-        if "present" in kinds and marked["present"]:
-            mark = _mark(row.cells.get("present", ("", 0))[0])
-            status = "present" if mark or (mark is None and row.cells.get("present", ("", 0))[0].strip()) else "absent"
-        elif "absent" in kinds and marked["absent"]:
-            mark = _mark(row.cells.get("absent", ("", 0))[0])
-            status = "absent" if mark else "present"
-        entry.status = status
+        if marked["present"]:
+            mark = _mark(row.text("present"))
+            entry.status = "present" if mark or (mark is None and row.text("present").strip()) else "absent"
+        elif marked["absent"]:
+            entry.status = "absent" if _mark(row.text("absent")) else "present"
         people.append(entry)
     return people
 
