@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Iterable
 from functools import lru_cache
 
 import regex
@@ -311,6 +312,14 @@ def _styled(line: Line, body_size: float) -> bool:
     return line.bold or line.size >= body_size * 1.12
 
 
+def _left_margins(lines: Iterable[Line]) -> dict[int, float]:
+    """The leftmost x0 of ``lines`` on each page (scanned pages sit shifted on the glass)."""
+    left: dict[int, float] = {}
+    for line in lines:
+        left[line.page] = min(left.get(line.page, line.x0), line.x0)
+    return left
+
+
 def _plain_headings(lines: list[Line], plain: list[_Candidate]) -> list[_Candidate]:
     """Numbers without a dot ("1  Öppnande av möte") that head items: the title reads as one, and the
     line is set bold or larger than the text, or stands at the margin in a run 1, 2, 3 ... with text
@@ -322,9 +331,7 @@ def _plain_headings(lines: list[Line], plain: list[_Candidate]) -> list[_Candida
     styled = [c for c in titled if _styled(lines[c.index], body_size)]
     if len(styled) >= 2:
         return styled
-    left: dict[int, float] = {}
-    for line in lines:
-        left[line.page] = min(left.get(line.page, line.x0), line.x0)
+    left = _left_margins(lines)
     at_margin = [c for c in titled if lines[c.index].x0 <= left[lines[c.index].page] + 3]
     # Unstyled: only an unbroken sequence from 1 with text under each number.
     run: list[_Candidate] = []
@@ -342,10 +349,7 @@ def _plain_headings(lines: list[Line], plain: list[_Candidate]) -> list[_Candida
 def _at_margin(lines: list[Line], chosen: list[_Candidate]) -> list[_Candidate]:
     """Numbers at the item margin only ("§ 14 i stadgarna" set in with the text is a reference);
     per page, as scanned pages sit shifted on the glass."""
-    margins: dict[int, float] = {}
-    for c in chosen:
-        page = lines[c.index].page
-        margins[page] = min(margins.get(page, lines[c.index].x0), lines[c.index].x0)
+    margins = _left_margins(lines[c.index] for c in chosen)
     return [c for c in chosen if lines[c.index].x0 <= margins[lines[c.index].page] + 15]
 
 
@@ -488,7 +492,7 @@ def _unnumbered_headings(lines: list[Line], start: int) -> list[int]:
             continue  # the parts of an item ("Beslut", "Förslag", "Anteckningar"), not an item
         if _label_row(line, index >= signing_tail):
             continue  # a table's header row ("Namn  Närvarande") or the signing block's labels
-        if line.bold or line.size >= body_size * 1.12:
+        if _styled(line, body_size):
             found.append(index)
     # A heading that comes back word for word heads a part of every item, not an item.
     counts = Counter(fold(lines[i].text) for i in found)
@@ -532,9 +536,7 @@ def _spaced_headings(lines: list[Line], start: int) -> list[int]:
     typical = _typical_gap(gaps)
     if typical <= 0:
         return []
-    left: dict[int, float] = {}
-    for line in lines[start:]:
-        left[line.page] = min(left.get(line.page, line.x0), line.x0)
+    left = _left_margins(lines[start:])
     found = []
     for index in range(start, len(lines)):
         line = lines[index]
