@@ -402,6 +402,11 @@ def _decision_heading_words() -> tuple[frozenset[str], frozenset[str], tuple[str
             tuple(fold(p) + " " for p in vocab.get("heading_prefixes", [])))
 
 
+def _is_section_end(text: str) -> bool:
+    """A heading that ends a decision section ("Förslag till beslut", "Beslutsunderlag")."""
+    return fold(text) in _decision_heading_words()[1]
+
+
 def _is_decision_heading(text: str) -> bool:
     headings, section_ends, prefixes = _decision_heading_words()
     if not text.strip()[:1].isupper():
@@ -417,7 +422,7 @@ def _is_decision_heading(text: str) -> bool:
 
 
 def _is_section_heading(text: str) -> bool:
-    return _is_decision_heading(text) or fold(text) in _decision_heading_words()[1]
+    return _is_decision_heading(text) or _is_section_end(text)
 
 
 def _list_label(text: str) -> str | None:

@@ -9,7 +9,7 @@ import regex
 
 from extractor.document import Line
 from extractor.matching import contains_any, find_words, fold, fold_space, match_heading
-from extractor.segment import ItemSegment, _is_decision_heading
+from extractor.segment import ItemSegment, _is_decision_heading, _is_section_end
 from extractor.vocab import load
 
 # A bullet or sub-point mark at a line start: "-", "a)", "ii.", "2.1", "§ 2.1", "3)".
@@ -192,10 +192,10 @@ def _accepted_proposal(unit: Span) -> Span | None:
     return None
 
 
-def _is_section_end(text: str) -> bool:
-    vocab = _vocab()["decisions"]
-    plain = fold(text)
-    return any(fold(h) == plain for h in vocab["section_ends"])
+def _ends_section(line: Line) -> bool:
+    """A line that closes a decision or proposal section: a section-end heading, or a short bold heading."""
+    text = line.text.strip()
+    return _is_section_end(text) or (line.bold and len(text.split()) <= 6 and not text.endswith("."))
 
 
 _OFFICER = regex.compile(r"^[\p{L} ]{0,30}?(?:ordförande|sekreterare|justeringsperson(?:er)?|justerare|rösträknare)(?:\s+(?:och|tillika)\s+[\p{L}]*(?:rösträknare|justerare))?$", regex.IGNORECASE)
@@ -236,7 +236,7 @@ def decisions(lines: list[Line], election: bool, text_right: float | None = None
         elif _is_decision_heading(text):
             current = []
             sections.append(current)
-        elif current is not None and (_is_section_end(text) or (line.bold and len(text.split()) <= 6 and not text.endswith("."))):
+        elif current is not None and _ends_section(line):
             current = None
         elif current is not None:
             current.append(line)
@@ -364,7 +364,7 @@ def approved_proposals(lines: list[Line], text_right: float | None = None, line_
             sections.append(("decision", []))
         elif fold(text) in proposal_heads:
             sections.append(("proposal", []))
-        elif sections and (_is_section_end(text) or (line.bold and len(text.split()) <= 6 and not text.endswith("."))):
+        elif sections and _ends_section(line):
             sections.append((None, []))
         elif sections:
             sections[-1][1].append(line)
