@@ -217,9 +217,9 @@ def _read_page(pdfium_page, plumber_page, number: int, ocr: bool, warnings: list
         except Exception as exc:
             warnings.append(f"page {number}: the text layer could not be read ({type(exc).__name__}); OCR used")
             page.words = []
-        quality = assess(" ".join(w.text for w in page.words))
         if page.words and coverage < SCAN_COVERAGE:
             return page  # born-digital: its own layer is the best text there is
+        quality = assess(" ".join(w.text for w in page.words))
         # A scan with a text layer: keep the layer when it is real readable text,
         # not garbage and not just a stamped page number over the image.
         if page.words and quality.usable and quality.tokens >= load("layout")["quality"]["min_tokens"]:

@@ -31,6 +31,11 @@ def known_words() -> frozenset[str]:
     return frozenset(text.split()) | frozenset(extra)
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(load("layout")["language"]["swedish_function_words"])
+
+
 @dataclass(frozen=True)
 class TextQuality:
     tokens: int
@@ -68,7 +73,7 @@ def assess(text: str) -> TextQuality:
     tokens = [t.lower() for t in _TOKEN.findall(text) if len(t) > 1]
     lexicon = known_words()
     known = sum(1 for t in tokens if t in lexicon)
-    function_words = set(load("layout")["language"]["swedish_function_words"])
+    function_words = _function_words()
     function = sum(1 for t in tokens if t in function_words)
     visible = sum(1 for ch in text if not ch.isspace())
     longer = [t.strip(".,:;()!?") for t in text.split() if len(t.strip(".,:;()!?")) > 2]
