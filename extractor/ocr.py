@@ -152,9 +152,8 @@ def parse_tsv(tsv: str, points_per_pixel: float) -> list[OcrWord]:
 
 
 def ocr_image(image: Image.Image, dpi: int) -> list[OcrWord]:
-    gray = np.asarray(image.convert("L"))
-    angle = skew_angle(gray)
     picture = image.convert("L")
+    angle = skew_angle(np.asarray(picture))
     if abs(angle) >= SKEW_STEP:
         picture = picture.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
     return parse_tsv(_run_tesseract(picture), 72.0 / dpi)
