@@ -391,15 +391,16 @@ def _labels_for(spec: list[tuple[int, str | None]]) -> list[str | None]:
     return labels
 
 
-ORG_WORD_SUFFIXES = (r"(kommunerna|förbundet|nämnden|styrelsen|utskottet|förvaltningen|kontoret|bolaget|"
-                     r"föreningen|regionen|myndigheten|verket|institutet|universitetet|ab)$")
-ORG_FEATURE_SUFFIXES = (r"(kommunerna|förbundet|nämnden|styrelsen|utskottet|förvaltningen|kontoret|bolaget|"
-                        r"föreningen|myndigheten|verket|institutet|universitetet|departementet|partiet|"
-                        r"sällskapet|akademien|koncernen|gruppen|banken|fonden)s?$")
-PARTY_NAMES = ("Socialdemokraterna", "Moderaterna", "Sverigedemokraterna", "Centerpartiet", "Vänsterpartiet",
-               "Kristdemokraterna", "Liberalerna", "Miljöpartiet", "Folkpartiet", "Piratpartiet",
-               "Socialdemokraternas", "Moderaternas", "Sverigedemokraternas", "Centerpartiets", "Vänsterpartiets",
-               "Kristdemokraternas", "Liberalernas", "Miljöpartiets", "Folkpartiets", "Piratpartiets")
+# Endings of organisation names: the nouns of bodies and companies, in the definite form.
+_ORG_ENDINGS = ("kommunerna", "förbundet", "nämnden", "styrelsen", "utskottet", "förvaltningen", "kontoret",
+                "bolaget", "föreningen", "myndigheten", "verket", "institutet", "universitetet")
+# Beside a name in an attendance line ("Anna Berg Kommunledningskontoret").
+ORG_WORD_SUFFIXES = rf"({'|'.join(_ORG_ENDINGS + ('regionen', 'ab'))})$"
+# The tok2vec feature G_ORGW: more endings, and the genitive.
+ORG_FEATURE_SUFFIXES = rf"({'|'.join(_ORG_ENDINGS + ('departementet', 'partiet', 'sällskapet', 'akademien', 'koncernen', 'gruppen', 'banken', 'fonden'))})s?$"
+_PARTIES = ("Socialdemokraterna", "Moderaterna", "Sverigedemokraterna", "Centerpartiet", "Vänsterpartiet",
+            "Kristdemokraterna", "Liberalerna", "Miljöpartiet", "Folkpartiet", "Piratpartiet")
+PARTY_NAMES = _PARTIES + tuple(party + "s" for party in _PARTIES)
 
 
 def _gazetteer_classes(lex: GazetteerLexicon) -> set[str]:
