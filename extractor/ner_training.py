@@ -21,6 +21,7 @@ built-in spaCy components are used, so ``spacy.load`` needs no project code.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import shutil
@@ -825,6 +826,11 @@ def train_model(
         best_bytes = None
         best_score = -1.0
         last_info = {"epoch": 0, "step": 0}
+
+        def averaged():
+            """The parameter averages in place, where the optimizer keeps them: what is saved and scored."""
+            return nlp.use_params(optimizer.averages) if optimizer.averages else contextlib.nullcontext()
+
         t_train = time.perf_counter()
         _log(f"[train-ner] setup {t_train - t0:.0f}s; training (budget {max_minutes:g} min, "
              f"max_epochs {T['max_epochs']}, seed {seed})")
@@ -836,22 +842,14 @@ def train_model(
                      f"{time.perf_counter() - t_train:6.0f}s")
             if is_best and not train_on_dev:
                 best_score = tinfo["score"]
-                if optimizer.averages:
-                    with nlp.use_params(optimizer.averages):
-                        best_bytes = nlp.to_bytes()
-                else:
+                with averaged():
                     best_bytes = nlp.to_bytes()
             if time.perf_counter() - t0 > budget:
                 _log("[train-ner] time budget reached")
                 break
         # final evaluation of the last state, keep it if better (or always, when the
         # dev sentences are trained on and their score cannot pick a checkpoint)
-        if optimizer.averages:
-            with nlp.use_params(optimizer.averages):
-                final_score, _ = evaluate()
-                if final_score > best_score or train_on_dev:
-                    best_score, best_bytes = final_score, nlp.to_bytes()
-        else:
+        with averaged():
             final_score, _ = evaluate()
             if final_score > best_score or train_on_dev:
                 best_score, best_bytes = final_score, nlp.to_bytes()
