@@ -604,6 +604,7 @@ def _child_main() -> None:
 
     from extractor.errors import ExtractionError
 
+    max_rss_mb = float(os.environ.get(WORKER_RSS_ENV) or MAX_WORKER_RSS_MB)
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -628,7 +629,7 @@ def _child_main() -> None:
                        "reason": _one_line(f"{type(exc).__name__}: {exc}{_where(exc)}")}
         usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        retire = retire or _current_rss_mb() > float(os.environ.get(WORKER_RSS_ENV) or MAX_WORKER_RSS_MB)
+        retire = retire or _current_rss_mb() > max_rss_mb
         message.update(id=job["id"], seconds=time.monotonic() - t0, rss_kb=max(usage, children), retire=retire)
         send(message)
         if retire:
