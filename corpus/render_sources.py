@@ -303,6 +303,10 @@ def _skip_space(tex: str, i: int) -> int:
     return i
 
 
+# TeX's input ligatures, longest first: "---" is an em dash before "--" is an en dash.
+_TEX_LIGATURES = {"---": "—", "--": "–", "``": "“", "''": "”"}
+
+
 def tex_inline(tex: str, style: str = "") -> Runs:
     """Runs of text from inline LaTeX: styles, accents, symbols, dashes and quotes."""
     runs: Runs = []
@@ -363,18 +367,9 @@ def tex_inline(tex: str, style: str = "") -> Runs:
         elif c == "~":
             buf.append("\u00a0")
             i += 1
-        elif tex.startswith("---", i):
-            buf.append("—")
-            i += 3
-        elif tex.startswith("--", i):
-            buf.append("–")
-            i += 2
-        elif tex.startswith("``", i):
-            buf.append("“")
-            i += 2
-        elif tex.startswith("''", i):
-            buf.append("”")
-            i += 2
+        elif ligature := next((lig for lig in _TEX_LIGATURES if tex.startswith(lig, i)), None):
+            buf.append(_TEX_LIGATURES[ligature])
+            i += len(ligature)
         else:
             buf.append(" " if c in "\n\t" else c)
             i += 1
