@@ -184,14 +184,9 @@ def test_scanned_unnumbered_headings_found_by_white_space():
 
 
 def heading_doc(rows: list[tuple[str, float, bool]]) -> Document:
-    """Rows as (text, size, bold) on a text-layer page."""
-    rows = [row for text, size, bold in rows for row in [(text, size, bold)] + ([("mer text i stycket", 11, False)] * 2 if not bold else [])]
-    lines = make_lines([(text, 70) for text, _, _ in rows])
-    for line, (_, size, bold) in zip(lines, rows):
-        line.size, line.bold = size, bold
-    doc = document(lines)
-    doc.pages[0].source = "text-layer"
-    return doc
+    """Rows as (text, size, bold) on a text-layer page, two lines of plain text after each plain row."""
+    return styled_doc([row for text, size, bold in rows
+                       for row in [(text, size, bold)] + ([("mer text i stycket", 11, False)] * 2 if not bold else [])])
 
 
 def test_unnumbered_group_and_sub_headings_are_not_items():
