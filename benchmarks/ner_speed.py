@@ -61,8 +61,10 @@ def main(argv=None) -> int:
 
     import spacy
 
+    from extractor.entities import load_model
+
     texts = _texts(args.sentences)
-    nlp = spacy.load(args.model)
+    nlp = load_model(args.model)  # as the pipeline loads it
     blank = spacy.blank("sv")
     words = sum(len(d) for d in blank.pipe(texts))
     list(nlp.pipe(texts[:50]))  # warm up

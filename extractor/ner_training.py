@@ -762,6 +762,8 @@ def train_model(
     from spacy.schemas import ConfigSchemaTraining
     from thinc.api import fix_random_seed
 
+    from extractor.entities import load_model
+
     t0 = time.perf_counter()
     data_dir = Path(data_dir)
     corpus_dir = data_dir / "swedish-ner-corpus"
@@ -893,7 +895,7 @@ def train_model(
 
     test_scores = test_plain = held = None
     if evaluate_test:
-        nlp2 = spacy.load(output)
+        nlp2 = load_model(output)  # scored as the pipeline will run it
         test_sents = read_io_corpus(corpus_dir / "test_corpus.txt")
         test_scores = score_io(nlp2, test_sents)
         with nlp2.select_pipes(disable=["entity_rules"]):

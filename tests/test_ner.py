@@ -222,6 +222,19 @@ def test_f1_on_test_corpus_sample(nlp):
     assert scores.overall["f"] >= 0.72, nt.format_scores(scores)
 
 
+def test_numpy_backed_model_tags_as_spacy_load_does(nlp):
+    """The pipeline multiplies with numpy's BLAS, not thinc's BLIS: the same entities, only faster."""
+    _need_shared(TEST_CORPUS)
+    texts = [" ".join(words) for words, _ in nt.read_io_corpus(TEST_CORPUS)[::4]]
+
+    def entities(model):
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in model.pipe(texts)]
+
+    expected = entities(spacy.load(MODEL_DIR))
+    assert sum(map(len, expected)) > 250
+    assert entities(nlp) == expected
+
+
 def test_heldout_attendance_names_exact(nlp):
     records = [r for r in nt.read_annotations(ANNOTATIONS) if r["split"] == "heldout"]
     assert records
