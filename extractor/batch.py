@@ -856,6 +856,9 @@ class WorkerPool:
         next_id = 0
         selector = selectors.DefaultSelector()
         registered: set[int] = set()
+        # Outcomes are handed on (their outputs written and synced) only after the
+        # freed workers have their next document, so no worker waits on the disk.
+        done: list[tuple[Any, Outcome]] = []
 
         def unregister(child: _Child) -> None:
             if child.fd in registered:
@@ -866,7 +869,11 @@ class WorkerPool:
             assert child.job is not None
             job_id = child.job[0]
             child.job = None
-            on_outcome(keys.pop(job_id), outcome)
+            done.append((keys.pop(job_id), outcome))
+
+        def hand_on_done() -> None:
+            while done:
+                on_outcome(*done.pop(0))
 
         def worker_gone(child: _Child) -> None:
             unregister(child)
@@ -901,6 +908,7 @@ class WorkerPool:
                         next_id += 1
                     else:
                         worker_gone(child)
+                hand_on_done()
                 if not any(c.job is not None for c in self.children):
                     continue
                 now = time.monotonic()
@@ -939,6 +947,7 @@ class WorkerPool:
                             ok=False, kind="timeout", seconds=now - child.started,
                             reason=f"no result after {timeout:g} s; the worker was stopped"))
                         self._drop(child)
+            hand_on_done()
         except BaseException:
             self.close(kill=True)
             raise

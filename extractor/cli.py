@@ -92,7 +92,7 @@ def doctor_command() -> None:
         report(True, "NER model", f"{info.get('name')} {info.get('version')} at {info.get('path')}")
     except Exception as exc:  # a missing model is a finding here, not a crash
         report(False, "NER model", str(exc))
-    for package in ("pdfplumber", "pypdfium2", "spacy", "pydantic", "jsonschema", "rapidfuzz"):
+    for package in ("pdfplumber", "pypdfium2", "spacy", "pydantic", "fastjsonschema", "rapidfuzz"):
         try:
             report(True, package, md.version(package))
         except md.PackageNotFoundError:

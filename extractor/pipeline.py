@@ -17,14 +17,16 @@ from extractor.model import Minutes
 from extractor.read_pages import read_document
 from extractor.segment import segment
 from extractor.text_quality import assess
-from extractor.validate import validate_document
+from extractor.validate import compiled_schema, validate_document
 
 
 def warm_up() -> None:
-    """Load what every document needs (the NER model) ahead of the first one: a batch worker's start-up."""
+    """Load what every document needs (the NER model, the compiled schema) ahead of the first one:
+    a batch worker's start-up."""
     from extractor.entities import load_nlp
 
     load_nlp()
+    compiled_schema()
 
 
 def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = True, entities: bool = True) -> Minutes:

