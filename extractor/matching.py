@@ -74,6 +74,22 @@ def _match_heading(text: str, headings: tuple[str, ...]) -> tuple[str, int] | No
     return best
 
 
+def signing_label(text: str, labels: list[str], max_words_after: int = 3) -> tuple[str, int] | None:
+    """The signing label that opens ``text`` (as :func:`match_heading`), when what follows can only be a name.
+
+    A label stands alone or before a name of at most ``max_words_after`` words;
+    one followed by a word in lower case heads a sentence about the officer
+    ("Ordföranden avslutade mötet."), not a signature.
+    """
+    hit = match_heading(text, labels)
+    if hit is None:
+        return None
+    rest = text[hit[1]:]
+    if len(rest.split()) > max_words_after or regex.match(r"^\s*\p{Ll}", rest):
+        return None
+    return hit
+
+
 def rest_after(text: str, end: int) -> str:
     """The text after a heading, without the colon or tab that separates them."""
     return fold_space(regex.sub(r"^[\s:.\-–]+", "", text[end:]))

@@ -18,7 +18,7 @@ import regex
 from rapidfuzz import fuzz
 
 from extractor.document import Document, Line
-from extractor.matching import contains_any, fold, fold_space, match_heading
+from extractor.matching import contains_any, fold, fold_space, match_heading, signing_label
 from extractor.vocab import load
 
 # "§ 12", "§12a", "§ 4 a" at a line start, not "§2.1" (a sub-point) and not "§ 6 Fråga" (a title).
@@ -568,18 +568,15 @@ def _signing_start(lines: list[Line], start: int) -> int | None:
     labels = [entry["label"] for entry in load("structure")["signatures"]["labels"]]
 
     def is_label(cell: str) -> bool:
-        hit = match_heading(cell, labels)
-        if hit and len(cell.split()) <= 3:
-            # A label stands alone or before a name, not at the head of a sentence ("Ordföranden avslutade mötet.").
-            return not regex.match(r"^\s*\p{Ll}", cell[hit[1]:])
-        # A label garbled by OCR ("NEötesovdförsndp" for "Mötesordförande").
-        return len(cell) >= 6 and max(fuzz.ratio(cell.lower(), label.lower()) for label in labels) >= 65
+        # A label garbled by OCR ("NEötesovdförsndp" for "Mötesordförande") counts too.
+        return bool(signing_label(cell, labels)) or (
+            len(cell) >= 6 and max(fuzz.ratio(cell.lower(), label.lower()) for label in labels) >= 65)
 
     for index in range(start, len(lines)):
         cells = [c.text.strip() for c in lines[index].cells] or [lines[index].text]
         # Cells of a few characters between labels are specks from handwritten signatures.
         words = [cell for cell in cells if len(cell) > 3]
-        if words and is_label(words[0]) and match_heading(words[0], labels) and all(is_label(cell) for cell in words):
+        if words and signing_label(words[0], labels) and all(is_label(cell) for cell in words):
             return index
     return None
 

@@ -132,3 +132,15 @@ def test_two_column_signing_block_with_bold_labels():
     assert pairs(signatures(lines)) == [
         ("Edvard Thörnros", "ordförande"), ("Gustav Sörnäs", "sekreterare"),
         ("Annie Wång", "justerare"), ("Erik Mattfolk", "justerare")]
+
+
+def test_signing_label_only_before_a_name():
+    from extractor.matching import signing_label
+
+    labels = ["Ordförande", "Justeras", "Vid protokollet"]
+    assert signing_label("Ordförande", labels) == ("Ordförande", 10)
+    assert signing_label("Vid protokollet: Anna Maria Berg", labels) == ("Vid protokollet", 16)
+    assert signing_label("Ordforande Nils Mandahl", labels) == ("Ordförande", 10)  # an OCR slip
+    assert signing_label("Ordföranden avslutade mötet.", labels) is None
+    assert signing_label("Ordförande Anna Berg förklarade mötet öppnat", labels) is None
+    assert signing_label("Justeras protokollet av Anna Berg", labels) is None

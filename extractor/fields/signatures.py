@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from extractor.document import Line
 from extractor.entities import resolve_person
-from extractor.matching import fold, fold_space, match_heading
+from extractor.matching import fold, fold_space, match_heading, signing_label
 from extractor.names import leading_name, looks_like_person, repair_name
 from extractor.vocab import load
 
@@ -38,11 +38,9 @@ def _labels() -> list[dict]:
 
 def _label_of(text: str) -> tuple[str, str] | None:
     entries = _labels()
-    hit = match_heading(text.strip(), [e["label"] for e in entries])
-    if not hit or len(text.split()) > len(hit[0].split()) + 3:
+    hit = signing_label(text.strip(), [e["label"] for e in entries])
+    if not hit:
         return None
-    if regex.match(r"^\s*\p{Ll}", text.strip()[hit[1]:]):
-        return None  # a sentence about the officer ("Ordföranden avslutade mötet."), not a label
     written = text.strip()[: hit[1]]
     role = next(e["role"] for e in entries if e["label"] == hit[0])
     return written, role
