@@ -905,6 +905,9 @@ def _muni_contents(s: Sheet, lines: list[str]) -> None:
         s.row([(20, 60, head, "B")], size=10)
         s.font("", 10)
         lines = s.multi_cell(150, 4.7, _cp1252(title), dry_run=True, output="LINES")
+        # fpdf2 returns the lines already encoded for the core font (cp1252 bytes read as
+        # latin-1); written again as they are, a "–" would be encoded twice and refused.
+        lines = [line.encode("latin-1").decode("cp1252") for line in lines]
         if page:  # the last line of the title runs out in leader dots to the page number
             room = 172 - 20 - s.get_string_width(lines[-1] + " ")
             lines[-1] += " " + "." * max(3, int(room / s.get_string_width(".")))

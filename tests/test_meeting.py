@@ -113,6 +113,8 @@ def test_a_line_after_the_date_that_is_no_address_is_no_place():
         ("Protokoll extra föreningsstämma", "protokoll", "Extra stämma"),
         ("Protokoll konstituerande styrelsemöte", "protokoll", "Styrelsen"),
         ("Mötesanteckningar husrådsmöte", "minnesanteckningar", "Husrådsmöte"),
+        ("SAMMANTRÄDESPROTOKOLL Nämnden för Gymnasium & Arbetsmarknad", "protokoll", "Nämnden för Gymnasium & Arbetsmarknad"),
+        ("Sammanträdesprotokoll Nämnden för Teknik", "protokoll", "Nämnden för Teknik"),
     ],
 )
 def test_document_type_and_body_from_the_title(title, kind, body):

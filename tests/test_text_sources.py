@@ -105,3 +105,15 @@ def test_text_source_scores_stay_above_the_recorded_floor(ident, tmp_path):
         f"{ident}: overall F1 {score.overall_f1:.3f} fell below its floor {floor}; misses: "
         + json.dumps(score.mismatches, ensure_ascii=False)[:3000]
     )
+
+
+def test_municipal_contents_with_a_dash_in_a_title(tmp_path):
+    """A "–" in a title of the table of contents once made fpdf2 refuse the page (encoded twice)."""
+    corpus = require_shared()
+    source = (corpus / "docs" / "kungsbacka_byggau_20240523_md.md").read_text(encoding="utf-8")
+    assert "Särö ...." in source
+    changed = tmp_path / "dash_md.md"
+    changed.write_text(source.replace("Särö ....", "Särö – etapp 2 ....", 1), encoding="utf-8")
+    pdf_path = renderer().render(changed, tmp_path / "dash.pdf")
+    with pdfplumber.open(pdf_path) as pdf:
+        assert "Särö – etapp 2" in "\n".join(page.extract_text() or "" for page in pdf.pages)

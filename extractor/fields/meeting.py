@@ -216,7 +216,9 @@ _MUNICIPAL_BODY = regex.compile(
     r"\b((?:\p{Lu}\p{Ll}+\s+)?\p{L}+s\s+(?:arbetsutskott|ledningsgrupp|presidium|beredning|planeringsutskott|personalutskott))\b"
     r"|\b(\p{Lu}\p{Ll}*-\s+och\s+\p{Ll}+(?:nämnden|styrelsen|utskottet))\b"
     r"|\b(\p{Lu}[\p{Ll}-]*(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))\b"
-    r"|\b(\p{Lu}\p{Ll}+(?:nämnd|styrelse|fullmäktige))s?\s+(?:protokoll|sammanträde)",
+    r"|\b(\p{Lu}\p{Ll}+(?:nämnd|styrelse|fullmäktige))s?\s+(?:protokoll|sammanträde)"
+    # A committee named for its field: "Nämnden för Teknik", "Nämnden för Gymnasium & Arbetsmarknad".
+    r"|\b((?:Nämnden|Utskottet|Beredningen)\s+för\s+\p{L}[\p{L}-]*(?:\s*(?:&|och)\s*\p{L}[\p{L}-]*)?)",
 )
 
 
