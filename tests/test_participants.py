@@ -94,6 +94,19 @@ def test_municipal_columns_continuations_and_label_end():
     }
 
 
+def test_a_wrapped_role_with_paragraphs_does_not_end_the_list():
+    found = attendance(make_lines([
+        [(64, "Beslutande"), (177, "Ledamöter")],
+        [(177, "Peter Wesley (KD), Vice ordförande §§ 46-50")],
+        [(177, "Niclas Nilsson (M),")],
+        [(177, "Ordförande §§ 51-59")],
+        [(177, "Susanne Persson (M)")],
+        [(64, "Utses att justera"), (177, "Susanne Persson (M)")],
+    ]))
+    assert [(p.name, p.role) for p in found] == [
+        ("Peter Wesley", "vice ordförande"), ("Niclas Nilsson", "ordförande"), ("Susanne Persson", "ledamot")]
+
+
 def test_ocr_glued_names_and_marks_repaired():
     found = attendance(make_lines(["Närvarande: Bjorn Goffeng, Jan Sjogren", "KennethMårtensson ledamot"]))
     assert [p.name for p in found] == ["Björn Goffeng", "Jan Sjögren"]

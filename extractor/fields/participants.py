@@ -305,7 +305,7 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
                 break
             continue
         if not (text[:1].islower() or text[:1].isdigit()) and not _role_row(plain) and (
-            match_heading(plain, labels) or regex.match(r"^\p{L}[\p{L} ]{1,30}:", plain)
+            _ends_attendance(plain, labels) or regex.match(r"^\p{L}[\p{L} ]{1,30}:", plain)
         ):
             block = None  # "Utses att justera", "Plats:": the attendance part has ended
             continue
@@ -324,6 +324,13 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
         row_text, row_start = _without_bullet(row_text, row_start)
         _add_row(block, 0, _Row(row_text, line, row_start))
     return blocks
+
+
+def _ends_attendance(text: str, labels: list[str]) -> bool:
+    """A head label after the names ("Utses att justera", "Ordförande"), not the wrapped
+    end of a name's role ("Ordförande §§ 51-59" under "Niclas Nilsson (M)")."""
+    hit = match_heading(text, labels)
+    return bool(hit) and not rest_after(text, hit[1]).startswith("§")
 
 
 def _add_row(block: _Block, column: int, row: _Row) -> None:
