@@ -144,3 +144,20 @@ def test_signing_label_only_before_a_name():
     assert signing_label("Ordföranden avslutade mötet.", labels) is None
     assert signing_label("Ordförande Anna Berg förklarade mötet öppnat", labels) is None
     assert signing_label("Justeras protokollet av Anna Berg", labels) is None
+
+
+def test_municipal_head_labels_with_the_names_beside_them():
+    lines = make_lines([
+        "Byggnadsnämnden",
+        [(60, "Sekreterare Sofie Axelsson"), (231, "Paragrafer § 69")],
+        [(60, "Ordförande Thure Sandén (M)")],
+        [(60, "Protokolljusterare Dick Andersson (M)")],
+        [(507, "2 (6)")],
+    ])
+    assert pairs(head_signatures(lines)) == [
+        ("Sofie Axelsson", "sekreterare"), ("Thure Sandén", "ordförande"), ("Dick Andersson", "justerare")]
+
+
+def test_an_officer_named_with_a_colon_in_the_head_is_no_signature():
+    lines = make_lines(["Styrelsemöte 2024-03-12", "Ordförande: Anna Berg", "Sekreterare: Olle Ek", "Närvarande: Anna Berg, Olle Ek"])
+    assert head_signatures(lines) == []

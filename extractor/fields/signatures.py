@@ -61,6 +61,12 @@ def _name_in(text: str) -> str | None:
     return repair_name(name) if name and 2 <= len(name.split()) <= 4 else None
 
 
+def _name_after(text: str, label: tuple[str, str]) -> str | None:
+    """The name beside a label in its cell ("Ordförande Thure Sandén (M)")."""
+    rest = fold_space(text.strip()[len(label[0]):]).strip(" :")
+    return _name_in(rest) if rest else None
+
+
 @dataclass
 class _Read:
     name: str
@@ -99,7 +105,7 @@ def _read_block(lines: list[Line]) -> _Block:
         labels_here = [(c, _label_of(c.text)) for c in cells if len(c.text.strip()) > 3 or _label_of(c.text)]
         for role in {label[1] for _, label in labels_here if label}:
             slots[role] = max(slots.get(role, 0), sum(1 for _, label in labels_here if label and label[1] == role))
-        if labels_here and all(label for _, label in labels_here):
+        if labels_here and all(label and not _name_after(c.text, label) for c, label in labels_here):
             open_labels = [(c.x0, label[0], label[1]) for c, label in labels_here]
             for _, label in labels_here:
                 seen.setdefault(label[1], label[0])
@@ -109,8 +115,7 @@ def _read_block(lines: list[Line]) -> _Block:
             label = _label_of(cell.text)
             if label:
                 seen.setdefault(label[1], label[0])
-                rest = fold_space(cell.text.strip()[len(label[0]):]).strip(" :")
-                name = _name_in(rest) if rest else None
+                name = _name_after(cell.text, label)
                 if name:
                     found.append(_Read(name, label[1], label[0]))
                 else:
@@ -226,20 +231,27 @@ def head_signatures(lines: list[Line], people: Sequence | None = None) -> list[S
 def _label_column(lines: list[Line], people: Sequence | None) -> list[SignatureFields]:
     """A municipal head without an "Underskrifter" heading: the signatories' labels in the
     label column ("Sekreterare", "Ordförande", "Justerande"), each name beside it or on the
-    line below. The label stands alone in its cell (not "Ordförande: Anna", an officer named
-    in the head), and the run names at least two offices, as a signing block does."""
+    line below. The label stands alone in its cell or before a name without a colon (not
+    "Ordförande: Anna", an officer named in the head), and the run names at least two
+    offices, as a signing block does."""
+
+    def opens_signature(cell: str) -> bool:
+        label = _label_of(cell) if cell else None
+        if not label:
+            return False
+        rest = cell.strip()[len(label[0]):]
+        colon = label[0].endswith(":") or rest.lstrip().startswith(":")
+        return not rest.strip() or (not colon and bool(_name_in(rest)))
+
     index = 0
     while index < len(lines):
-        first = _first_cell(lines[index])
-        label = _label_of(first) if first else None
-        if not label or label[0] != first.strip():
+        if not opens_signature(_first_cell(lines[index])):
             index += 1
             continue
         end = index + 1
         while end < len(lines) and lines[end].page == lines[index].page:
             cell = _first_cell(lines[end])
-            here = _label_of(cell) if cell else None
-            if not (here and here[0] == cell.strip()) and not _name_in(cell):
+            if not opens_signature(cell) and not _name_in(cell):
                 break
             end += 1
         found = signatures(lines[index:end], people)
