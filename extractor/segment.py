@@ -399,7 +399,8 @@ def _decision_heading_words() -> tuple[frozenset[str], frozenset[str], tuple[str
     """The decision vocabulary folded once: headings, section ends, heading prefixes."""
     vocab = load("structure")["decisions"]
     return (frozenset(fold(h) for h in vocab["headings"]), frozenset(fold(h) for h in vocab["section_ends"]),
-            tuple(fold(p) + " " for p in vocab.get("heading_prefixes", [])))
+            # Not fold(): it would strip the dash of "Beslut –" and leave every "Beslut ..." a heading.
+            tuple(fold_space(p).lower() + " " for p in vocab.get("heading_prefixes", [])))
 
 
 def _is_section_end(text: str) -> bool:
@@ -415,7 +416,7 @@ def _is_decision_heading(text: str) -> bool:
     if plain in section_ends:
         return False  # "Förslag till beslut" is a proposal, not the decision
     return plain in headings or (
-        len(plain.split()) <= 3 and plain.endswith(load("structure")["decisions"]["heading_suffix"])
+        len(plain.split()) <= 3 and plain.split()[-1] == load("structure")["decisions"]["heading_suffix"]
     ) or (
         len(plain.split()) <= 6 and not text.strip().endswith(".") and plain.startswith(prefixes)
     )

@@ -41,6 +41,27 @@ def test_beslut_heading_with_body_name():
     assert texts(lines) == ["Utskottet godkänner dokumentet."]
 
 
+def test_decision_for_the_council_ends_at_the_notes_and_the_appeal():
+    lines = make_lines([
+        "Beslut – för fastställande i kommunfullmäktige", "Nämnden föreslår att taxan fastställs.",
+        "Upplysningar", "Avgift ska betalas enligt den taxa som kommunfullmäktige antar.",
+        "Beslutet kan överklagas", "I överklagan ska du ange", "· vilket beslut som överklagas",
+    ])
+    assert texts(lines) == ["Nämnden föreslår att taxan fastställs."]
+
+
+@pytest.mark.parametrize("heading, is_heading", [
+    ("Byggnadsnämndens beslut", True),
+    ("Beslut – för fastställande i kommunfullmäktige", True),
+    ("Beslut om mötets stadgeenliga utlysande", False),  # an item's title
+    ("Anmälan av delegeringsbeslut", False),  # an item's title
+])
+def test_decision_headings(heading, is_heading):
+    from extractor.segment import _is_decision_heading
+
+    assert _is_decision_heading(heading) is is_heading
+
+
 def test_lines_without_full_stops_split_where_a_line_ends_early():
     # Scanned minutes often leave out the full stop; a line broken off by hand ends the sentence.
     lines = make_lines([
