@@ -30,8 +30,10 @@ _OCR_SECTION = regex.compile(r"^[83Ssg$&]\s?(?P<num>[\dlIO]{1,3}[a-z]?)$")
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
 # "1  Öppnande av möte", "3\tFormalia": a number and a capitalised title with no dot between, not "2.1 ..." or "12.30".
 _PLAIN = regex.compile(r"^(?P<num>\d{1,3})(?:[ \t]+)(?P<rest>\p{Lu}.*)$")
-# A line of a table of contents: leader dots before a page number ("Budget ........ 3").
-_LEADER = regex.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$|(?:…\s?){2,}\s*\d{1,3}\s*$")
+# A line of a table of contents: leader dots before a page number ("Budget ........ 3"), or a
+# long run of them before whatever a word processor left there ("Delår .......... Fel! Bokmärket
+# är inte definierat.", a footer set on the same line).
+_LEADER = regex.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$|(?:…\s?){2,}\s*\d{1,3}\s*$|(?:\.\s?){12,}\s*\S")
 _TOC_HEADINGS = ("innehåll", "innehållsförteckning", "ärendeförteckning", "ärendelista", "ärenden", "paragrafer")
 
 

@@ -296,6 +296,16 @@ def test_table_of_contents_is_not_items_and_paragraph_numbers_may_jump():
     assert [line.text for line in items[0].body] == ["Beslut", "Nämnden antar yttrandet."]
 
 
+def test_a_one_entry_table_of_contents_with_a_broken_page_field_is_not_the_item():
+    lines = make_lines([
+        ("Protokollsutdrag Nämnden för Gymnasium & Arbetsmarknad", 60),
+        ("Innehåll", 60, "¶"),
+        ("§ 111 Dnr GA-2024-00012", 60), ("Budget 2024 ........................................ Fel! Bokmärket är inte definierat.", 60),
+        ("§ 111\tDnr GA-2024-00012", 60, "¶"), ("Delår 2", 60), ("Beslut", 60), ("Nämnden godkänner delårsrapporten.", 60),
+    ])
+    assert [(i.number, i.title) for i in segment(document(lines)).items] == [("111", "Delår 2")]
+
+
 def test_paragraph_reference_in_the_text_does_not_join_the_items():
     lines = make_lines([
         ("§ 1 Mötets öppnande", 60), ("Mötet öppnades.", 80),
