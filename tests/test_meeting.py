@@ -126,3 +126,17 @@ def test_revision_dates_are_not_the_meeting_date():
     fields, _ = fields_of([(0, ["Gemensamt husrådsmöte våren 2020 (rev 2020-03-26)"]), (0, ["Hus 1"]), (0, ["Inget att rapportera."])], sizes={0: 14})
     assert fields.date is None
     assert fields.body == "Gemensamt husrådsmöte"
+
+
+def test_the_place_of_the_checking_is_not_the_meeting_place():
+    fields, _ = fields_of([
+        (0, ["SAMMANTRÄDESPROTOKOLL"]),
+        (0, ["Datum", "2025-09-25"]),
+        (0, ["Plats och tid för", "Klockan 17:00"]),
+        (0, ["sammanträde"]),
+        (0, ["Beslutande", "Anna Berg (M), ordförande"]),
+        (0, ["Plats och tid för", "Digital,"]),
+        (0, ["justering"]),
+        (0, ["§ 102 Budget"]), (0, ["Beslut"]), (0, ["Nämnden godkänner budgeten."]),
+    ])
+    assert (fields.date, fields.start_time, fields.place) == ("2025-09-25", "17:00", None)

@@ -178,6 +178,8 @@ def meeting_place(head: list[Line], date_text: str, date_lines: list[int] = ()) 
         lowered = label.lower()
         if "plats" not in lowered and "lokal" not in lowered:
             continue
+        if "justering" in lowered:
+            continue  # "Plats och tid för justering": where the minutes are checked, not the meeting
         if "tid" in lowered:
             value = regex.split(r"\b(?:kl(?:ockan|\.)?|tid)\b", value, flags=regex.IGNORECASE)[0]
             value = value if not dates.find_dates(value) else None
