@@ -385,7 +385,9 @@ def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
     dotted = [c for c in candidates if c.scheme == "dotted"]
     real_sections = [c for c in sections if c.scheme == "section"]
     positions = sorted(c.index for c in candidates)
-    if len(real_sections) >= 2 or (real_sections and not dotted) or (sections and not dotted):
+    # One § of a municipal extract with a numbered list in its text ("1. Marios Gata") is still one item.
+    one_paragraph = len(real_sections) == 1 and all(c.index > real_sections[0].index for c in dotted)
+    if len(real_sections) >= 2 or one_paragraph or (sections and not dotted):
         return _spine_of(lines, _at_margin(lines, sections), 5, positions)
     spine = _spine_of(lines, _at_margin(lines, dotted), 3, positions)
     headings = _plain_headings(lines, plain)

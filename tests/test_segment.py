@@ -306,6 +306,18 @@ def test_a_one_entry_table_of_contents_with_a_broken_page_field_is_not_the_item(
     assert [(i.number, i.title) for i in segment(document(lines)).items] == [("111", "Delår 2")]
 
 
+def test_one_paragraph_with_a_numbered_list_in_its_text_is_one_item():
+    lines = make_lines([
+        ("Protokollsutdrag Nämnden för Gymnasium & Arbetsmarknad", 60),
+        ("§ 166\tDnr GA-2024-00173", 60, "¶"), ("Lokalbehov 2026-2030", 60), ("Beslut", 60),
+        ("Nämnden godkänner lokalbehovet.", 60), ("Nämnden har prioriterat behoven enligt följande ordning:", 60),
+        ("1.Marios Gata", 60), ("2. Kompetenscentrum", 60), ("3. Teknikprogrammet.", 60),
+    ])
+    items = segment(document(lines)).items
+    assert [(i.number, i.title) for i in items] == [("166", "Lokalbehov 2026-2030")]
+    assert items[0].body[-1].text == "3. Teknikprogrammet."
+
+
 def test_paragraph_reference_in_the_text_does_not_join_the_items():
     lines = make_lines([
         ("§ 1 Mötets öppnande", 60), ("Mötet öppnades.", 80),
