@@ -230,12 +230,19 @@ def _whole(number: str) -> int | None:
     return int(number) if number.isdigit() else None
 
 
+def _may_lose_numbers(heading: _Candidate) -> bool:
+    """Whether numbers missing after this heading may be headings whose numbers OCR lost: in a
+    numbered list, yes; "§ 120" then "§ 122" is an extract that leaves § 121 out (minutes of
+    its own, "omedelbart justerat"), and the text between is § 120's."""
+    return heading.scheme != "section"
+
+
 def _fill(lines: list[Line], run: list[_Candidate], margin: float) -> list[_Candidate]:
     """``run`` with the headings of numbers missing inside it added where they can be found."""
     filled = [run[0]]
     for previous, cand in zip(run, run[1:]):
         a, b = _whole(previous.number), _whole(cand.number)
-        if a is not None and b is not None and b - a > 1:
+        if a is not None and b is not None and b - a > 1 and _may_lose_numbers(previous):
             filled.extend(_lost_headings(lines, previous.index + 1, cand.index, a + 1, b - a - 1, margin) or [])
         filled.append(cand)
     return filled
@@ -269,7 +276,12 @@ def _join_runs(lines: list[Line], runs: list[list[_Candidate]], best: int, with_
         a, b = _whole(left[-1].number), _whole(right[0].number)
         if a is None or b is None or b <= a:
             return None
-        between = _lost_headings(lines, left[-1].index + 1, right[0].index, a + 1, b - a - 1, margin) if b - a > 1 else []
+        if b - a == 1:
+            between = []
+        elif _may_lose_numbers(left[-1]):
+            between = _lost_headings(lines, left[-1].index + 1, right[0].index, a + 1, b - a - 1, margin)
+        else:
+            between = None
         if between is None and _jump(lines, left, right, with_body):
             between = []
         return between

@@ -318,6 +318,20 @@ def test_one_paragraph_with_a_numbered_list_in_its_text_is_one_item():
     assert items[0].body[-1].text == "3. Teknikprogrammet."
 
 
+def test_a_paragraph_left_out_of_an_extract_is_not_looked_for_in_the_text():
+    # § 121 was checked at once in minutes of its own; the text under § 120 is § 120's.
+    lines = make_lines([
+        ("Byggnadsnämndens arbetsutskott", 60),
+        ("§ 120\tDnr BN-2026-00003", 60, "¶"), ("Information från förvaltningschefen", 60),
+        ("Det lämnas ingen information vid sammanträdet.", 60),
+        ("Ärendet i korthet", 60, "¶"), ("Inget att rapportera.", 60),
+        ("§ 122\tDnr BN-2026-000626", 60, "¶"), ("Antagande av nytt vägnamn", 60), ("Beslut", 60),
+        ("Arbetsutskottet antar vägnamnet.", 60),
+    ])
+    items = segment(document(lines)).items
+    assert [(i.number, i.title) for i in items] == [("120", "Information från förvaltningschefen"), ("122", "Antagande av nytt vägnamn")]
+
+
 def test_paragraph_reference_in_the_text_does_not_join_the_items():
     lines = make_lines([
         ("§ 1 Mötets öppnande", 60), ("Mötet öppnades.", 80),
