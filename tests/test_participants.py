@@ -107,6 +107,17 @@ def test_a_wrapped_role_with_paragraphs_does_not_end_the_list():
         ("Peter Wesley", "vice ordförande"), ("Niclas Nilsson", "ordförande"), ("Susanne Persson", "ledamot")]
 
 
+def test_an_official_set_among_the_substitutes_is_an_official():
+    found = attendance(make_lines([
+        [(64, "Övriga närvarande"), (177, "Ersättare")],
+        [(177, "Gunnar Riksén (KD)")],
+        [(177, "Katarina Öryd, förvaltningschef")],
+        [(177, "Per Nordström (MP)")],
+    ]))
+    assert [(p.name, p.role) for p in found] == [
+        ("Gunnar Riksén", "ersättare"), ("Katarina Öryd", "tjänsteperson"), ("Per Nordström", "ersättare")]
+
+
 def test_ocr_glued_names_and_marks_repaired():
     found = attendance(make_lines(["Närvarande: Bjorn Goffeng, Jan Sjogren", "KennethMårtensson ledamot"]))
     assert [p.name for p in found] == ["Björn Goffeng", "Jan Sjögren"]

@@ -545,6 +545,9 @@ def _entry_from(text: str, status: str, group: str | None, group_role: str | Non
         if group_role == "tjänsteperson" and job_title is None and (cleaned[:1].islower() or not affiliation and len(segments) <= 2):
             job_title = cleaned
             continue
+        if job_title is None and affiliation is None and cleaned[:1].islower() and _is_job_title(cleaned):
+            job_title = cleaned  # "Katarina Öryd, förvaltningschef" set among the substitutes
+            continue
         if affiliation is None and (cleaned[:1].isupper() or group_role == "tjänsteperson"):
             affiliation = cleaned
     titles = _vocab()["roles"]["officer_titles"]
@@ -556,13 +559,19 @@ def _entry_from(text: str, status: str, group: str | None, group_role: str | Non
                 if group_role:
                     roles_extra.append(group_role)
     if role is None:
-        role = group_role
+        role = "tjänsteperson" if job_title else group_role
     elif group_role and group_role not in roles_extra and role != group_role and group_role == "tjänsteperson":
         roles_extra.append(group_role)
     return PersonEntry(
         name=name, status=status, group=group, role=role, roles=roles_extra,
         affiliation=affiliation, page=line.page, start=start, end=start + len(name),
     )
+
+
+def _is_job_title(text: str) -> bool:
+    """An official's job title: "förvaltningschef", "senior bygglovshandläggare", "verksamhetschef och tf."."""
+    endings = tuple(_vocab()["roles"]["job_titles"]["endings"])
+    return any(word.rstrip(".,").endswith(endings) for word in text.split()[:3])
 
 
 # Officers -----------------------------------------------------------------
