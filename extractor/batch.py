@@ -858,7 +858,7 @@ class WorkerPool:
         registered: set[int] = set()
         # Outcomes are handed on (their outputs written and synced) only after the
         # freed workers have their next document, so no worker waits on the disk.
-        done: list[tuple[Any, Outcome]] = []
+        done: deque[tuple[Any, Outcome]] = deque()
 
         def unregister(child: _Child) -> None:
             if child.fd in registered:
@@ -873,7 +873,7 @@ class WorkerPool:
 
         def hand_on_done() -> None:
             while done:
-                on_outcome(*done.pop(0))
+                on_outcome(*done.popleft())
 
         def worker_gone(child: _Child) -> None:
             unregister(child)

@@ -241,7 +241,7 @@ def _label_column(lines: list[Line], people: Sequence | None) -> list[SignatureF
             return False
         rest = cell.strip()[len(label[0]):]
         colon = label[0].endswith(":") or rest.lstrip().startswith(":")
-        return not rest.strip() or (not colon and bool(_name_in(rest)))
+        return not rest.strip() or (not colon and bool(_name_after(cell, label)))
 
     index = 0
     while index < len(lines):
