@@ -25,8 +25,12 @@ from extractor.vocab import load
 _SECTION = regex.compile(r"^§\s*(?P<num>\d{1,3}(?:\s?(?-i:[a-z]))?)(?![\d.,:/]\d)(?!\p{L})(?:\.|:)?(?=\s|\t|$)(?P<rest>.*)$", regex.IGNORECASE)
 # "12. Title", "12) Title", "12." alone (title on the next line), "10.Title" (space lost), not "2.1" or "12.30".
 _DOTTED = regex.compile(r"^(?P<num>\d{1,3}[a-z]?|[lI])\s?[.)](?!\d)(?P<rest>(?:\s|\t).*|(?=\p{Lu}).*|)$")
-# OCR reads "§" at a line start as 8, 3, S, s, $, & or g ("85" for "§5", "g1la" for "§11a", "s 93").
-_OCR_SECTION = regex.compile(r"^[83Ssg$&]\s?(?P<num>[\dlIO]{1,3}[a-z]?)$")
+# OCR reads "§" at a line start as 8, 3, S, s, $, &, £, $£ or g ("85" for "§5", "g1la" for "§11a", "s 93").
+_OCR_SECTION = regex.compile(r"^(?:[83Ssg$&£]|\$£)\s?(?P<num>[\dlIO]{1,3}[a-z]?)$")
+# A municipal paragraph's heading row: the § number, then its diary number ("§ 142 | Dnr BN-2023-001564").
+# The "Dnr" cell makes it one however OCR read the sign, or if it lost it ("8142", "3 | Dnr ...").
+_DIARY_CELL = regex.compile(r"^Dnr\b", regex.IGNORECASE)
+_BARE_NUMBER = regex.compile(r"^(?P<num>[\dlIO]{1,3}[a-z]?)$")
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
 # "1  Öppnande av möte", "3\tFormalia": a number and a capitalised title with no dot between, not "2.1 ..." or "12.30".
 _PLAIN = regex.compile(r"^(?P<num>\d{1,3})(?:[ \t]+)(?P<rest>\p{Lu}.*)$")
@@ -122,12 +126,13 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
             found.append(_Candidate(index, m["num"].translate(_OCR_DIGITS), m["rest"], "dotted"))
             continue
         first = line.cells[0].text.strip() if line.cells else ""
-        m = _OCR_SECTION.match(first)
+        diary = len(line.cells) > 1 and bool(_DIARY_CELL.match(line.cells[1].text.strip()))
+        m = _OCR_SECTION.match(first) or (_BARE_NUMBER.match(first) if diary else None)
         if m and len(line.cells) > 1:
             number = m["num"].translate(_OCR_DIGITS)
             if number[0] != "0":
                 rest = line.text[len(line.cells[0].text):]
-                found.append(_Candidate(index, number, rest, "ocr-section"))
+                found.append(_Candidate(index, number, rest, "section" if diary else "ocr-section"))
                 continue
         m = _PLAIN.match(text)
         if m and m["num"][0] != "0":
@@ -317,7 +322,8 @@ def _indented(lines: list[Line], run: list[_Candidate]) -> bool:
     inside = 0
     for cand in run:
         before = next((lines[i] for i in range(cand.index - 1, -1, -1) if i not in numbered), None)
-        if before is not None and lines[cand.index].x0 > before.x0 + 5:
+        # Only on its own page: a scan's next page may sit shifted on the glass.
+        if before is not None and before.page == lines[cand.index].page and lines[cand.index].x0 > before.x0 + 5:
             inside += 1
     return inside * 2 > len(run)
 
@@ -397,8 +403,11 @@ def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
     dotted = [c for c in candidates if c.scheme == "dotted"]
     real_sections = [c for c in sections if c.scheme == "section"]
     positions = sorted(c.index for c in candidates)
-    # One § of a municipal extract with a numbered list in its text ("1. Marios Gata") is still one item.
-    one_paragraph = len(real_sections) == 1 and all(c.index > real_sections[0].index for c in dotted)
+    # One § of a municipal extract is still one item with a numbered list in its text ("1. Marios
+    # Gata") or a stray numbered line (a page footer "1 (4)" read by OCR as "114)"); a numbered list
+    # of two or more before it is the agenda instead.
+    one_paragraph = len(real_sections) == 1 and not any(
+        len(run) >= 2 and run[0].index < real_sections[0].index for run in _runs(dotted, 1))
     if len(real_sections) >= 2 or one_paragraph or (sections and not dotted):
         return _spine_of(lines, _at_margin(lines, sections), 5, positions)
     spine = _spine_of(lines, _at_margin(lines, dotted), 3, positions)

@@ -1,7 +1,7 @@
 """Segmentation rules on small invented layouts: numbering, lost numbers, headings."""
 from __future__ import annotations
 
-
+import pytest
 
 from extractor.document import Cell, Document, Line, Page
 from extractor.segment import _pick_numbered, segment
@@ -330,6 +330,32 @@ def test_a_paragraph_left_out_of_an_extract_is_not_looked_for_in_the_text():
     ])
     items = segment(document(lines)).items
     assert [(i.number, i.title) for i in items] == [("120", "Information från förvaltningschefen"), ("122", "Antagande av nytt vägnamn")]
+
+
+@pytest.mark.parametrize("heading", ["8142\tDnr BN-2023-001564", "$£142\tDnr BN-2023-001564", "142\tDnr BN-2023-001564"])
+def test_a_scanned_paragraph_heading_is_known_by_its_diary_number(heading):
+    # OCR reads "§ 142" as "8142" or "$£142", or loses the sign; the page footer "1 (4)" as "114)".
+    lines = make_lines([
+        ("Beslutande\tLedamöter", 60), ("Anna Berg (M), ordförande", 200),
+        ("Sekreterare", 60), ("Olle Ek", 60), ("114)", 500),
+        (heading, 60, "¶"), ("Rättelseföreläggande med vite", 60), ("Beslut", 60),
+        ("Nämnden förelägger ägaren att riva staketet.", 60),
+    ])
+    assert [(i.number, i.title) for i in segment(document(lines)).items] == [("142", "Rättelseföreläggande med vite")]
+
+
+def test_a_heading_on_a_page_that_sits_further_in_on_the_glass_is_no_indented_list():
+    import dataclasses
+
+    lines = make_lines([
+        ("Protokollsutdrag Miljönämnden", 50), ("Transaktionsidentitet: 32448DB0D8", 50),
+        ("833\tDnr MH-2025-4244", 62, "¶"), ("Tillsyn enligt alkohollagen", 62), ("Beslut", 62),
+        ("Nämnden avslutar ärendet.", 62),
+    ])
+    lines = [dataclasses.replace(line, page=1 if index < 2 else 2) for index, line in enumerate(lines)]
+    pages = [Page(number=n, width=595, height=842, source="ocr", lines=[l for l in lines if l.page == n]) for n in (1, 2)]
+    items = segment(Document(path="x.pdf", sha256="", pages=pages)).items
+    assert [(i.number, i.title) for i in items] == [("33", "Tillsyn enligt alkohollagen")]
 
 
 def test_paragraph_reference_in_the_text_does_not_join_the_items():
