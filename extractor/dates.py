@@ -165,7 +165,8 @@ def _vocabulary() -> _Vocabulary:
     weekday_re = "|".join(p for _, p in weekday_parts)
 
     d, t, n = data["date"], data["time"], data["not_time"]
-    dash_re = "[" + "".join(re.escape(c) for c in t["dashes"]) + "]"
+    # OCR may read one dash as two ("13.00—-15.40").
+    dash_re = "[" + "".join(re.escape(c) for c in t["dashes"]) + "]{1,2}"
     date_join_re = rf"(?:{dash_re}|(?<!\w)(?:{_alt(d['range_words'])})(?!\w))"
     units = _alt(n["units"])
     prefixes = _alt(n["prefixes"])

@@ -425,7 +425,12 @@ def _decision_heading_words() -> tuple[frozenset[str], frozenset[str], tuple[str
     vocab = load("structure")["decisions"]
     return (frozenset(fold(h) for h in vocab["headings"]), frozenset(fold(h) for h in vocab["section_ends"]),
             # Not fold(): it would strip the dash of "Beslut –" and leave every "Beslut ..." a heading.
-            tuple(fold_space(p).lower() + " " for p in vocab.get("heading_prefixes", [])))
+            tuple(_one_dash(fold_space(p).lower()) + " " for p in vocab.get("heading_prefixes", [])))
+
+
+def _one_dash(text: str) -> str:
+    """Every dash as one en dash between spaces: "Beslut — för", "Beslut —- för" (OCR), "Beslut - för"."""
+    return regex.sub(r"\s*[-–—]{1,2}(?=\s|$)\s*", " – ", text).strip()
 
 
 def _is_section_end(text: str) -> bool:
@@ -443,7 +448,7 @@ def _is_decision_heading(text: str) -> bool:
     return plain in headings or (
         len(plain.split()) <= 3 and plain.split()[-1] == load("structure")["decisions"]["heading_suffix"]
     ) or (
-        len(plain.split()) <= 6 and not text.strip().endswith(".") and plain.startswith(prefixes)
+        len(plain.split()) <= 6 and not text.strip().endswith(".") and _one_dash(plain).startswith(prefixes)
     )
 
 

@@ -53,6 +53,8 @@ def test_decision_for_the_council_ends_at_the_notes_and_the_appeal():
 @pytest.mark.parametrize("heading, is_heading", [
     ("Byggnadsnämndens beslut", True),
     ("Beslut – för fastställande i kommunfullmäktige", True),
+    ("Beslut —- för fastställande i kommunfullmäktige", True),  # the dash as OCR read it
+    ("Beslut - för fastställande i kommunfullmäktige", True),
     ("Beslut om mötets stadgeenliga utlysande", False),  # an item's title
     ("Anmälan av delegeringsbeslut", False),  # an item's title
 ])

@@ -1,6 +1,8 @@
 """Attendance and officers on invented variations of Swedish minutes."""
 from __future__ import annotations
 
+import pytest
+
 from extractor.document import Cell, Line
 from extractor.fields.participants import attendance, elected_names, participants
 from extractor.segment import ItemSegment, Segments
@@ -94,17 +96,26 @@ def test_municipal_columns_continuations_and_label_end():
     }
 
 
-def test_a_wrapped_role_with_paragraphs_does_not_end_the_list():
+@pytest.mark.parametrize("wrapped", ["Ordförande §§ 51-59", "Ordförande $$ 51-59"])  # "§§" as written, as OCR read it
+def test_a_wrapped_role_with_paragraphs_does_not_end_the_list(wrapped):
     found = attendance(make_lines([
         [(64, "Beslutande"), (177, "Ledamöter")],
         [(177, "Peter Wesley (KD), Vice ordförande §§ 46-50")],
         [(177, "Niclas Nilsson (M),")],
-        [(177, "Ordförande §§ 51-59")],
+        [(177, wrapped)],
         [(177, "Susanne Persson (M)")],
         [(64, "Utses att justera"), (177, "Susanne Persson (M)")],
     ]))
     assert [(p.name, p.role) for p in found] == [
         ("Peter Wesley", "vice ordförande"), ("Niclas Nilsson", "ordförande"), ("Susanne Persson", "ledamot")]
+
+
+def test_a_paragraph_sign_left_at_the_end_of_a_line_is_no_affiliation():
+    found = attendance(make_lines([
+        [(64, "Övriga närvarande"), (361, "Tjänstepersoner")],
+        [(361, "Fortesa Bytyqi, exploateringsingenjör, §")],
+    ]))
+    assert [(p.name, p.role, p.affiliation) for p in found] == [("Fortesa Bytyqi", "tjänsteperson", None)]
 
 
 def test_an_official_set_among_the_substitutes_is_an_official():

@@ -27,7 +27,9 @@ from extractor.vocab import load
 
 _PARTY = regex.compile(r"\(\s*(?P<party>[A-ZÅÄÖ]{1,3}(?:/[A-Za-zÅÄÖ]{1,3})?)\s*\)")
 _HOUSE = regex.compile(r"^(?:nr|hus|gård|gard|lgh|lägenhet)\b|\d", regex.IGNORECASE)
-_PARAGRAPHS = regex.compile(r"\s*(?:§§?|SS|\$\$?)\s*[\d\s,–-]+$")
+_PARAGRAPHS = regex.compile(r"\s*(?:§§?|SS|\$\$?)\s*[\d\s,–-]*$")
+# Paragraphs alone, as written or as OCR reads "§§" ("$$ 51-59", "88 51-59").
+_ONLY_PARAGRAPHS = regex.compile(r"^(?:§§?|SS|\$\$?|£|88?)\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\.?$")
 # Numbering and bullets before a heading or a label: "2. Närvarande:", "a. Mötesordförande",
 # "ii. Olav Övrebö", "- mötesordförande: Markus", and OCR crumbs of a lost number (". Val av", "ja . Val av").
 _ENUMERATOR = regex.compile(
@@ -330,7 +332,10 @@ def _ends_attendance(text: str, labels: list[str]) -> bool:
     """A head label after the names ("Utses att justera", "Ordförande"), not the wrapped
     end of a name's role ("Ordförande §§ 51-59" under "Niclas Nilsson (M)")."""
     hit = match_heading(text, labels)
-    return bool(hit) and not rest_after(text, hit[1]).startswith("§")
+    if not hit:
+        return False
+    rest = rest_after(text, hit[1])
+    return not (rest.startswith("§") or _ONLY_PARAGRAPHS.match(rest))
 
 
 def _add_row(block: _Block, column: int, row: _Row) -> None:
