@@ -50,6 +50,16 @@ def test_decision_for_the_council_ends_at_the_notes_and_the_appeal():
     assert texts(lines) == ["Nämnden föreslår att taxan fastställs."]
 
 
+def test_bullets_as_ocr_reads_them_are_decisions_of_their_own():
+    lines = make_lines([
+        "Beslut", "Nämnden antar taxan. Förslaget innebär;",
+        "» En höjning av brukningstaxan med 11,2 % år 2027", "+ Anläggningstaxan förblir oförändrad",
+        "Sammanfattning av ärendet", "Taxan ses över varje år.",
+    ])
+    assert texts(lines) == ["Nämnden antar taxan. Förslaget innebär;",
+                            "En höjning av brukningstaxan med 11,2 % år 2027", "Anläggningstaxan förblir oförändrad"]
+
+
 @pytest.mark.parametrize("heading, is_heading", [
     ("Byggnadsnämndens beslut", True),
     ("Beslut – för fastställande i kommunfullmäktige", True),

@@ -13,7 +13,8 @@ from extractor.segment import ItemSegment, _is_decision_heading, _is_section_end
 from extractor.vocab import load
 
 # A bullet or sub-point mark at a line start: "-", "a)", "ii.", "2.1", "§ 2.1", "3)".
-_BULLET = regex.compile(r"^\s*(?:[-–•*·]|[a-zA-Z][.)]|(?:i{2,3}|iv|vi{1,3}|ix|xi{0,3})[.)]|(?:§\s*)?\d+(?:\.\d+)+\.?|\d{1,2}[.)])\s+")
+# "»", "«", "+" and "°" are bullets as OCR reads "•".
+_BULLET = regex.compile(r"^\s*(?:[-–•*·»«+°]|[a-zA-Z][.)]|(?:i{2,3}|iv|vi{1,3}|ix|xi{0,3})[.)]|(?:§\s*)?\d+(?:\.\d+)+\.?|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = ("bl.a", "t.ex", "m.m", "kl", "ca", "nr", "resp", "dvs", "s.k", "t.o.m", "fr.o.m", "jfr", "enl", "ang", "bil", "st", "tf", "dnr", "p", "kap", "prop", "ordf", "sekr")
 
 
