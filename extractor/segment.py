@@ -486,9 +486,12 @@ def _title_from(lines: list[Line], start: int, rest: str, limit: int) -> tuple[s
     title_lines: list[Line] = []
     index = start + 1
     heading = lines[start]
-    # Municipal paragraphs: "§ 93  Dnr ..." and a title of a line or two above the "Beslut" heading.
-    section_at = next((i for i in range(start + 1, min(limit, start + 4)) if _is_section_heading(lines[i].text.strip())), None)
-    if section_at is not None and section_at > start + 1 and not any(l.bold for l in lines[start + 1:section_at]):
+    # Municipal paragraphs: "§ 93  Dnr ..." and a title of up to four lines above the "Beslut" heading,
+    # none of them a finished sentence.
+    section_at = next((i for i in range(start + 1, min(limit, start + 6)) if _is_section_heading(lines[i].text.strip())), None)
+    if section_at is not None and section_at > start + 1 and not any(
+        l.bold or l.text.rstrip().endswith((".", ":")) for l in lines[start + 1:section_at]
+    ):
         title_lines = lines[start + 1:section_at]
         title = fold_space(" ".join(l.text.replace("\t", " ") for l in title_lines))
         return title, [lines[start], *title_lines], section_at

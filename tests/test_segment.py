@@ -358,6 +358,25 @@ def test_a_heading_on_a_page_that_sits_further_in_on_the_glass_is_no_indented_li
     assert [(i.number, i.title) for i in items] == [("33", "Tillsyn enligt alkohollagen")]
 
 
+def test_a_title_of_three_lines_above_the_decision_heading_is_whole():
+    lines = make_lines([
+        ("Byggnadsnämnden", 60),
+        ("815\tDnr BN-2023-00412", 60, "¶"),
+        ("Anmälan av ordförandebeslut - Yttrande till Mark- och miljödomstolen i mål nr P", 60),
+        ("2840-23, angående rättelseföreläggande att avröja komplementbyggnad i form av", 60),
+        ("garage på fastigheten", 60),
+        ("Beslut", 60), ("Byggnadsnämnden godkänner redovisningen.", 60),
+        ("816\tDnr BN-2023-00413", 60, "¶"), ("Information", 60),
+        ("Förvaltningen informerade om läget.", 60), ("Beslut", 60), ("Nämnden noterar informationen.", 60),
+    ])
+    items = segment(document(lines)).items
+    assert [(i.number, i.title) for i in items] == [
+        ("15", "Anmälan av ordförandebeslut - Yttrande till Mark- och miljödomstolen i mål nr P 2840-23, "
+               "angående rättelseföreläggande att avröja komplementbyggnad i form av garage på fastigheten"),
+        ("16", "Information"),
+    ]
+
+
 def test_paragraph_reference_in_the_text_does_not_join_the_items():
     lines = make_lines([
         ("§ 1 Mötets öppnande", 60), ("Mötet öppnades.", 80),
