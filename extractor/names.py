@@ -106,6 +106,8 @@ def names_in(text: str) -> list[str]:
 # OCR repairs -----------------------------------------------------------------
 
 _FOLD_MARKS = str.maketrans("åäöÅÄÖéÉüÜ", "aaoAAOeEuU")
+# Lower-case letters a scan's OCR confuses with one another, each pair folded to one letter.
+_OCR_LOOK_ALIKE = str.maketrans("fclj", "teii")
 
 
 def _known_forms(known: frozenset[str]) -> dict[str, list[str]]:
@@ -129,15 +131,20 @@ def repair_token(token: str, kind: str) -> str:
     """One name token as a gazetteer spells it, where OCR lost its marks or slipped one letter.
 
     "Bjorn" -> "Björn", "Sjogren" -> "Sjögren" (marks restored, first and
-    surnames); "Stattan" -> "Staffan" (one letter off, first names of five
-    letters or more, only when exactly one known name is that close). A token
-    the gazetteer knows is kept.
+    surnames); "Mäartensson" -> "Mårtensson" ("å" read as two letters);
+    "Toreny" -> "Torgny" (one letter off) and "Stattan" -> "Staffan" (letters
+    OCR confuses), for first names of five letters or more, only when exactly
+    one known name is that close. A token the gazetteer knows is kept.
     """
     from rapidfuzz.distance import Levenshtein
 
     is_known = gazetteer.is_first_name if kind == "first" else gazetteer.is_surname
     if not token or is_known(token) or not token[:1].isupper():
         return token
+    # OCR reads "å" as two letters: "Mäartensson" for "Mårtensson".
+    joined = regex.sub(r"[äa]a", "å", token)
+    if joined != token and is_known(joined):
+        return joined
     forms = _forms(kind)
     plain = token.translate(_FOLD_MARKS).casefold()
     same = forms.get(plain, [])
@@ -146,6 +153,11 @@ def repair_token(token: str, kind: str) -> str:
     if kind == "first" and len(token) >= 5:
         close = {n for form, names in forms.items() if abs(len(form) - len(plain)) <= 1
                  and Levenshtein.distance(form, plain, score_cutoff=1) <= 1 for n in names}
+        if not close:
+            # Letters OCR takes for one another count as one: "Stattan" is "Staffan".
+            look_alike = plain.translate(_OCR_LOOK_ALIKE)
+            close = {n for form, names in forms.items() if len(form) == len(plain)
+                     and form.translate(_OCR_LOOK_ALIKE) == look_alike for n in names}
         if len(close) == 1:
             return close.pop()
     return token

@@ -20,6 +20,8 @@ def test_repair_marks_and_one_letter_slips():
     assert repair_name("Bjorn Goffeng") == "Björn Goffeng"
     assert repair_name("Jan Sjogren") == "Jan Sjögren"
     assert repair_name("Toreny Roxå") == "Torgny Roxå"
+    assert repair_name("Stattan Lorin") == "Staffan Lorin"  # f and t look alike to OCR
+    assert repair_name("Kenneth Mäartensson") == "Kenneth Mårtensson"  # "å" read as two letters
     # Known and unknown-but-plausible names are kept.
     assert repair_name("Britt Tönnberg") == "Britt Tönnberg"
     assert repair_name("Daniel Hognert") == "Daniel Hognert"
