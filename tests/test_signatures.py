@@ -161,3 +161,11 @@ def test_municipal_head_labels_with_the_names_beside_them():
 def test_an_officer_named_with_a_colon_in_the_head_is_no_signature():
     lines = make_lines(["Styrelsemöte 2024-03-12", "Ordförande: Anna Berg", "Sekreterare: Olle Ek", "Närvarande: Anna Berg, Olle Ek"])
     assert head_signatures(lines) == []
+
+
+def test_a_label_garbled_by_ocr_still_heads_its_column():
+    lines = make_lines([
+        [(66, "Vid protokollet"), (328, "NEötesovdförsndp”")],
+        [(65, "Nils Mandahl"), (319, "Torgny Roxå")],
+    ])
+    assert pairs(signatures(lines)) == [("Nils Mandahl", "sekreterare"), ("Torgny Roxå", "ordförande")]
