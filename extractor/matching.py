@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import regex
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from extractor.vocab import load
@@ -88,6 +89,16 @@ def signing_label(text: str, labels: list[str], max_words_after: int = 3) -> tup
     if len(rest.split()) > max_words_after or regex.match(r"^\s*\p{Ll}", rest):
         return None
     return hit
+
+
+def garbled_label(text: str, labels: list[str]) -> tuple[str, int] | None:
+    """A one-word label OCR garbled past a slip or two ("NEötesovdförsndp" for "Mötesordförande"):
+    a long word alone, close to one of the one-word ``labels``; a name has a space in it."""
+    words = [label for label in labels if " " not in label]
+    if len(text) < 8 or " " in text or not words:
+        return None
+    label = max(words, key=lambda word: fuzz.ratio(text.lower(), word.lower()))
+    return (label, len(text)) if fuzz.ratio(text.lower(), label.lower()) >= 65 else None
 
 
 def rest_after(text: str, end: int) -> str:

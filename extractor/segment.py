@@ -15,10 +15,9 @@ from typing import Iterable
 from functools import lru_cache
 
 import regex
-from rapidfuzz import fuzz
 
 from extractor.document import Document, Line
-from extractor.matching import contains_any, fold, fold_space, match_heading, signing_label
+from extractor.matching import contains_any, fold, fold_space, garbled_label, match_heading, signing_label
 from extractor.vocab import load
 
 # "§ 12", "§12a", "§ 4 a" at a line start, not "§2.1" (a sub-point) and not "§ 6 Fråga" (a title).
@@ -603,8 +602,7 @@ def _signing_start(lines: list[Line], start: int) -> int | None:
 
     def is_label(cell: str) -> bool:
         # A label garbled by OCR ("NEötesovdförsndp" for "Mötesordförande") counts too.
-        return bool(signing_label(cell, labels)) or (
-            len(cell) >= 6 and max(fuzz.ratio(cell.lower(), label.lower()) for label in labels) >= 65)
+        return bool(signing_label(cell, labels) or garbled_label(cell, labels))
 
     for index in range(start, len(lines)):
         cells = [c.text.strip() for c in lines[index].cells] or [lines[index].text]

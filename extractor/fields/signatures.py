@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from extractor.document import Line
 from extractor.entities import resolve_person
-from extractor.matching import fold, fold_space, match_heading, signing_label
+from extractor.matching import fold, fold_space, garbled_label, match_heading, signing_label
 from extractor.names import leading_name, looks_like_person, repair_name
 from extractor.vocab import load
 
@@ -39,21 +39,13 @@ def _labels() -> list[dict]:
 def _label_of(text: str) -> tuple[str, str] | None:
     entries = _labels()
     labels = [e["label"] for e in entries]
-    hit = signing_label(text.strip(), labels) or _garbled_label(text.strip(), labels)
+    hit = signing_label(text.strip(), labels) or garbled_label(text.strip(), labels)
     if not hit:
         return None
     written = text.strip()[: hit[1]]
     role = next(e["role"] for e in entries if e["label"] == hit[0])
     return written, role
 
-
-def _garbled_label(text: str, labels: list[str]) -> tuple[str, int] | None:
-    """A one-word label OCR garbled past a slip or two ("NEötesovdförsndp" for "Mötesordförande"):
-    a long word alone in its cell, close to one label; a name has a space in it."""
-    if len(text) < 8 or " " in text:
-        return None
-    label = max((l for l in labels if " " not in l), key=lambda l: fuzz.ratio(text.lower(), l.lower()))
-    return (label, len(text)) if fuzz.ratio(text.lower(), label.lower()) >= 65 else None
 
 
 def _ends_block(text: str) -> bool:
