@@ -11,7 +11,6 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
-from PIL import Image
 
 from extractor.evaluate import score_document
 from extractor.validate import schema_errors

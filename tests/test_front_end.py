@@ -73,7 +73,7 @@ def _page(number, lines):
 
 def test_page_numbers_running_headers_and_signature_boxes_are_furniture():
     pages = [
-        _page(1, [(30, ["KUNGSBACKA KOMMUN"]), (200, ["§ 12 Budget"]), (780, ["Justerandes sign"]), (800, [f"1 (2)"])]),
+        _page(1, [(30, ["KUNGSBACKA KOMMUN"]), (200, ["§ 12 Budget"]), (780, ["Justerandes sign"]), (800, ["1 (2)"])]),
         _page(2, [(30, ["KUNGSBACKA KOMMUN"]), (200, ["Beslut"]), (800, ["Sida 2 av 2"])]),
     ]
     mark_furniture(pages)

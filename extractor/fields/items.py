@@ -8,7 +8,7 @@ from functools import lru_cache
 import regex
 
 from extractor.document import Line
-from extractor.matching import contains_any, find_words, fold, fold_space, match_heading
+from extractor.matching import contains_any, find_words, fold, fold_space
 from extractor.segment import ItemSegment, _is_decision_heading, _is_section_end
 from extractor.vocab import load
 

@@ -8,7 +8,7 @@ import regex
 
 from extractor import dates, gazetteer
 from extractor.document import Document, Line
-from extractor.matching import fold, fold_space, match_heading, rest_after
+from extractor.matching import fold_space, match_heading, rest_after
 from extractor.segment import Segments
 from extractor.vocab import load
 

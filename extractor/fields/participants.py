@@ -22,7 +22,7 @@ from extractor.matching import fold, fold_space, match_heading, rest_after, word
 from extractor.names import (
     NOT_NAMES, leading_name, looks_like_surname_first, names_in, natural_order, repair_name, split_run_on,
 )
-from extractor.segment import ItemSegment, Segments
+from extractor.segment import Segments
 from extractor.vocab import load
 
 _PARTY = regex.compile(r"\(\s*(?P<party>[A-ZÅÄÖ]{1,3}(?:/[A-Za-zÅÄÖ]{1,3})?)\s*\)")
