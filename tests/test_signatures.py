@@ -169,3 +169,35 @@ def test_a_label_garbled_by_ocr_still_heads_its_column():
         [(65, "Nils Mandahl"), (319, "Torgny Roxå")],
     ])
     assert pairs(signatures(lines)) == [("Nils Mandahl", "sekreterare"), ("Torgny Roxå", "ordförande")]
+
+
+def test_an_office_under_a_name_is_the_role_it_was_signed_in():
+    lines = make_lines([
+        [(60, "Vid protokollet"), (321, "Justeras")],
+        [(60, "Sara Malmkvist"), (321, "Maria Terra")],
+        [(60, "Sekreterare"), (321, "Ordförande")],
+    ])
+    assert pairs(signatures(lines)) == [("Sara Malmkvist", "sekreterare"), ("Maria Terra", "ordförande")]
+
+
+def test_an_office_with_a_name_below_it_is_that_names_label():
+    lines = make_lines([
+        [(48, "Vid protokollet"), (273, "Justeras")],
+        [(48, "Ingrid Kristensen"), (273, "Ylva Selander")],
+        [(48, "Ordförande")],
+        [(48, "______________________________")],
+        [(48, "Björn Goffeng")],
+    ])
+    assert pairs(signatures(lines)) == [
+        ("Ingrid Kristensen", "sekreterare"), ("Ylva Selander", "justerare"), ("Björn Goffeng", "ordförande")]
+
+
+def test_an_attesting_label_under_names_does_not_change_their_offices():
+    lines = make_lines([
+        [(110, "Sekreterare"), (325, "Ordförande")],
+        [(109, "Hans Sandberg"), (325, "Tore Gurenius")],
+        [(109, "Justeras"), (324, "Justeras")],
+        [(109, "Torgny Roxå")],
+    ])
+    assert pairs(signatures(lines)) == [
+        ("Hans Sandberg", "sekreterare"), ("Tore Gurenius", "ordförande"), ("Torgny Roxå", "justerare")]

@@ -36,6 +36,10 @@ def _labels() -> list[dict]:
     return load("structure")["signatures"]["labels"]
 
 
+def _attesting_labels() -> set[str]:
+    return {fold(entry["label"]) for entry in _labels() if entry.get("attests")}
+
+
 def _label_of(text: str) -> tuple[str, str] | None:
     entries = _labels()
     labels = [e["label"] for e in entries]
@@ -97,6 +101,19 @@ def _read_block(lines: list[Line]) -> _Block:
     slots: dict[str, int] = {}
     written = False
     open_labels: list[tuple[float, str, str]] = []  # (x0, label as written, role)
+    last_names: list[tuple[float, _Read]] = []  # the names of the latest line that had any
+    # An office written under a name, with no name below it before the next labels, is what that
+    # person signed as when their label names no office: "Maria Terra" over "Ordförande", under
+    # "Justeras".
+    captions: list[tuple[float, tuple[str, str], _Read]] = []
+
+    def settle_captions() -> None:
+        attesting = _attesting_labels()
+        for _, (caption, role), read in captions:
+            if fold(read.label) in attesting and fold(caption) not in attesting:
+                read.role = role
+        captions.clear()
+
     for line in lines:
         cells = [c for c in line.cells if c.text.strip()]
         if not cells:
@@ -108,11 +125,18 @@ def _read_block(lines: list[Line]) -> _Block:
         for role in {label[1] for _, label in labels_here if label}:
             slots[role] = max(slots.get(role, 0), sum(1 for _, label in labels_here if label and label[1] == role))
         if labels_here and all(label and not _name_after(c.text, label) for c, label in labels_here):
+            settle_captions()
+            for cell, label in labels_here:
+                above = [(abs(x - cell.x0), read) for x, read in last_names if abs(x - cell.x0) <= _COLUMN_REACH]
+                if above:
+                    captions.append((cell.x0, label, min(above, key=lambda pair: pair[0])[1]))
+            last_names = []
             open_labels = [(c.x0, label[0], label[1]) for c, label in labels_here]
             for _, label in labels_here:
                 seen.setdefault(label[1], label[0])
             continue
         written = written or any(not _label_of(c.text) and not _is_form_text(c.text) for c in cells)
+        line_names: list[tuple[float, _Read]] = []
         for cell in cells:
             label = _label_of(cell.text)
             if label:
@@ -131,8 +155,14 @@ def _read_block(lines: list[Line]) -> _Block:
             column = min(open_labels, key=lambda entry: abs(entry[0] - cell.x0))
             if abs(column[0] - cell.x0) > _COLUMN_REACH:
                 found.append(_Read(name, None, ""))  # its label was not read
-                continue
-            found.append(_Read(name, column[2], column[1]))
+            else:
+                found.append(_Read(name, column[2], column[1]))
+            line_names.append((cell.x0, found[-1]))
+        # A name under a role word makes it that name's label, not a caption of the name above.
+        captions[:] = [c for c in captions if not any(abs(x - c[0]) <= _COLUMN_REACH for x, _ in line_names)]
+        if line_names:
+            last_names = line_names
+    settle_captions()
     return _Block(found, seen, slots, written)
 
 
