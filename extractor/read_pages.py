@@ -171,10 +171,14 @@ def _image_coverage(page: pdfium.PdfPage) -> tuple[float, float | None]:
     return min(1.0, covered / (width * height or 1.0)), best_dpi
 
 
+def _own_layer(char_count: int, coverage: float) -> bool:
+    """A text layer of the page's own: enough characters, and no scan image under them."""
+    return char_count >= MIN_LAYER_CHARS and coverage < SCAN_COVERAGE
+
+
 def is_born_digital(pdfium_page: pdfium.PdfPage) -> bool:
     """Whether the page has a text layer of its own, not a scan (with or without a scanner's OCR layer)."""
-    return (pdfium_page.get_textpage().count_chars() >= MIN_LAYER_CHARS
-            and _image_coverage(pdfium_page)[0] < SCAN_COVERAGE)
+    return _own_layer(pdfium_page.get_textpage().count_chars(), _image_coverage(pdfium_page)[0])
 
 
 def read_document(path: str | os.PathLike, *, ocr: bool = True) -> Document:
@@ -217,7 +221,7 @@ def _read_page(pdfium_page, plumber_page, number: int, ocr: bool, warnings: list
         except Exception as exc:
             warnings.append(f"page {number}: the text layer could not be read ({type(exc).__name__}); OCR used")
             page.words = []
-        if page.words and coverage < SCAN_COVERAGE:
+        if page.words and _own_layer(char_count, coverage):
             return page  # born-digital: its own layer is the best text there is
         quality = assess(" ".join(w.text for w in page.words))
         # A scan with a text layer: keep the layer when it is real readable text,

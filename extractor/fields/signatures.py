@@ -51,7 +51,6 @@ def _label_of(text: str) -> tuple[str, str] | None:
     return written, role
 
 
-
 def _ends_block(text: str) -> bool:
     """An attendance heading after the signatures ("Närvarande") or an attachment ends the names."""
     vocab = load("structure")
