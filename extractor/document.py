@@ -50,6 +50,7 @@ class Line:
     end: int = 0
     page: int = 0
     furniture: bool = False  # running header/footer, page number, signature box
+    role: str | None = None  # what the line is to a reader (extractor.line_roles.ROLES), once decided
 
 
 @dataclass
