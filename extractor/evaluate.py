@@ -56,6 +56,7 @@ Choices where the spec is silent (kept in one place so they can be argued with):
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -172,6 +173,7 @@ class DocumentScore:
     field_accuracy: dict[str, FieldTally] = field(default_factory=dict)
     kind: Optional[str] = None
     error: Optional[str] = None
+    org: Optional[str] = None
     # human-readable misses: {"category", "type": "fp"|"fn", "gold", "predicted"}
     mismatches: list[dict] = field(default_factory=list)
 
@@ -501,12 +503,13 @@ def _default_name(predicted: dict, gold: dict) -> str:
 
 
 def score_document(predicted: Optional[dict], gold: dict, name: Optional[str] = None,
-                   kind: Optional[str] = None, error: Optional[str] = None) -> DocumentScore:
+                   kind: Optional[str] = None, error: Optional[str] = None,
+                   org: Optional[str] = None) -> DocumentScore:
     """Score one extracted document (``Minutes.to_dict()`` shape) against its gold file."""
     predicted = _as_dict(predicted)
     gold = _as_dict(gold)
     score = DocumentScore(name=name if name is not None else _default_name(predicted, gold),
-                          kind=kind, error=error)
+                          kind=kind, error=error, org=org)
     doc = _Doc(score)
     _score_meta(doc, predicted, gold)
     _score_participants(doc, predicted, gold)
@@ -576,6 +579,7 @@ def report_to_dict(report: EvalReport) -> dict:
         {
             "name": d.name,
             "kind": d.kind,
+            "org": d.org,
             "error": d.error,
             "overall_f1": round(d.overall_f1, 4),
             "categories": {c: d.categories[c].to_dict() for c in CATEGORIES if c in d.categories},
@@ -585,9 +589,168 @@ def report_to_dict(report: EvalReport) -> dict:
         for d in report.documents
     ]
     out["failures"] = [{"name": d.name, "error": d.error} for d in report.failures]
-    out["by_kind"] = {
-        k: {**_summary_dict(r), "documents": [d.name for d in r.documents]}
-        for k, r in report.by_kind.items()
+    out["by_kind"] = {k: _group_dict(r) for k, r in report.by_kind.items()}
+    return out
+
+
+def _group_dict(report: EvalReport) -> dict:
+    return {**_summary_dict(report), "documents": [d.name for d in report.documents]}
+
+
+# --------------------------------------------------------------------------- leave one organisation out
+
+# (held-out organisation, ids of the documents it may learn from, a folder of its own) ->
+# keyword arguments for ``extractor.pipeline.extract`` on the held-out organisation's documents
+PrepareFold = Callable[[str, list[str], Path], dict]
+
+
+def no_fold_training(held_out_org: str, training_ids: list[str], work_dir: Path) -> dict:
+    """The default fold: nothing is learned from the corpus yet, so every fold runs the pipeline as is."""
+    return {}
+
+
+def group_by_org(names: Iterable[str], orgs: dict[str, str]) -> dict[str, list[str]]:
+    """Document names per organisation, organisations sorted; a document without one is a usage error."""
+    names = list(names)
+    unknown = [n for n in names if not orgs.get(n)]
+    if unknown:
+        raise click.UsageError(f"no organisation (org column) for {len(unknown)} document(s): "
+                               + ", ".join(unknown))
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(orgs[name], []).append(name)
+    return dict(sorted(groups.items()))
+
+
+@dataclass
+class LeaveOneOrgOutReport:
+    """Every document scored by a pipeline prepared without its organisation's documents."""
+
+    pooled: EvalReport  # micro over all documents, as the plain report
+    organisations: dict[str, EvalReport]  # micro over each organisation's documents, split by kind
+
+    def summary(self) -> dict[str, dict]:
+        """Per group (``overall``, then each kind): the mean of the organisations' F1 and the worst.
+
+        An organisation counts in a kind's group when it has documents of that kind, with the
+        micro score over those documents; ``overall`` takes each organisation's score over all of
+        its documents. Organisations weigh the same however many documents they have, because
+        the figure stands for the next organisation we have not seen."""
+        groups: dict[str, dict[str, float]] = {
+            "overall": {org: r.overall_f1 for org, r in self.organisations.items()}}
+        for org, r in self.organisations.items():
+            for kind, kind_report in r.by_kind.items():
+                groups.setdefault(kind, {})[org] = kind_report.overall_f1
+        order = ["overall", "born-digital", "scanned"]
+        keys = [k for k in order if k in groups] + sorted(k for k in groups if k not in order)
+        out: dict[str, dict] = {}
+        for key in keys:
+            scores = groups[key]
+            if not scores:
+                continue
+            worst = min(sorted(scores), key=scores.__getitem__)
+            out[key] = {"mean": sum(scores.values()) / len(scores), "worst": scores[worst],
+                        "worst_org": worst, "organisations": len(scores)}
+        return out
+
+
+def score_by_org(scores: list[DocumentScore]) -> LeaveOneOrgOutReport:
+    """Pool and group scores that carry their organisation (``DocumentScore.org``)."""
+    groups = group_by_org([s.name for s in scores], {s.name: s.org for s in scores if s.org})
+    by_name = {s.name: s for s in scores}
+    return LeaveOneOrgOutReport(
+        pooled=aggregate(scores),
+        organisations={org: aggregate([by_name[n] for n in names]) for org, names in groups.items()})
+
+
+def _extract_in_worker(pdf: str, options: dict) -> tuple[Optional[dict], Optional[str], float]:
+    from extractor.pipeline import extract
+
+    started = time.perf_counter()
+    try:
+        return extract(pdf, **options).to_dict(), None, time.perf_counter() - started
+    except Exception as exc:  # noqa: BLE001 - any failure is scored as an empty prediction
+        return None, f"{type(exc).__name__}: {exc}", time.perf_counter() - started
+
+
+def leave_one_org_out(pairs: Sequence[tuple[Path, Path]], orgs: dict[str, str], kinds: dict[str, str],
+                      prepare_fold: PrepareFold = no_fold_training, workers: int = 2, *,
+                      work_dir: Optional[Path] = None,
+                      progress: Optional[Callable[[str], None]] = None) -> LeaveOneOrgOutReport:
+    """Score every (PDF, gold) pair with a pipeline prepared without its organisation's documents.
+
+    For each organisation in turn, ``prepare_fold(org, training_ids, fold_dir)`` gets the sorted
+    names of the other organisations' documents (the only ones it may learn from) and a folder of
+    its own under ``work_dir`` (a temporary folder by default), and returns the keyword arguments
+    of ``extractor.pipeline.extract`` for that organisation's documents. This is where a model
+    learned from the corpus plugs in: a hook that trains the line-role model on ``training_ids``
+    and returns ``{"line_model": ...}``. The default, :func:`no_fold_training`, returns ``{}``.
+    The returned arguments go to another process, so they must pickle (a path to a saved model
+    does).
+
+    Extraction runs in a pool of ``workers`` processes; a fold's documents are queued as soon as
+    the fold is prepared, so the pool works on them while the next fold is prepared. A document
+    whose extraction fails is scored as empty, with its error, as in the plain report.
+    """
+    import multiprocessing
+    import re
+    import tempfile
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    pdfs = {gold.stem: Path(pdf) for pdf, gold in pairs}
+    # read before the hours of extraction, so that a broken gold file stops the run at once
+    golds = {gold.stem: json.loads(Path(gold).read_text(encoding="utf-8")) for pdf, gold in pairs}
+    groups = group_by_org(pdfs, orgs)
+    results: dict[str, tuple[Optional[dict], Optional[str]]] = {}
+    with contextlib.ExitStack() as stack:
+        root = Path(work_dir) if work_dir is not None else Path(
+            stack.enter_context(tempfile.TemporaryDirectory(prefix="protokoll-loo-")))
+        # spawn: a worker must not inherit the parent's threads and open files mid-state
+        pool = stack.enter_context(ProcessPoolExecutor(max_workers=max(1, workers),
+                                                       mp_context=multiprocessing.get_context("spawn")))
+        futures = {}
+        try:
+            for org, names in groups.items():
+                training = sorted(n for n in pdfs if orgs[n] != org)
+                fold_dir = root / re.sub(r"[^\w.-]+", "_", org)
+                fold_dir.mkdir(parents=True, exist_ok=True)
+                options = dict(prepare_fold(org, training, fold_dir) or {})
+                for name in names:
+                    futures[pool.submit(_extract_in_worker, str(pdfs[name]), options)] = name
+            for future in as_completed(futures):
+                name = futures[future]
+                try:
+                    predicted, error, seconds = future.result()
+                except Exception as exc:  # noqa: BLE001 - a worker that died fails its documents
+                    predicted, error, seconds = None, f"{type(exc).__name__}: {exc}", 0.0
+                results[name] = (predicted, error)
+                if progress is not None:
+                    progress(f"extracted {name} ({orgs[name]}) in {seconds:.1f}s"
+                             + (" (failed)" if error else ""))
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    scores = []
+    for name in pdfs:
+        predicted, error = results[name]
+        scores.append(score_document(predicted, golds[name], name=name, kind=kinds.get(name), error=error,
+                                     org=orgs[name]))
+    return score_by_org(scores)
+
+
+def loo_report_to_dict(report: LeaveOneOrgOutReport, source: str) -> dict:
+    """The plain (pooled) report with a ``leave_one_org_out`` section: per organisation, mean, worst."""
+    out = report_to_dict(report.pooled)
+    summary = report.summary()
+    out["leave_one_org_out"] = {
+        "source": source,
+        "organisations": {
+            org: {**_group_dict(r), "by_kind": {k: _group_dict(kr) for k, kr in r.by_kind.items()}}
+            for org, r in report.organisations.items()
+        },
+        "mean": {k: round(v["mean"], 4) for k, v in summary.items()},
+        "worst": {k: {"org": v["worst_org"], "overall_f1": round(v["worst"], 4)} for k, v in summary.items()},
+        "organisation_counts": {k: v["organisations"] for k, v in summary.items()},
     }
     return out
 
@@ -666,6 +829,49 @@ def render_report(report: EvalReport, console=None) -> None:
             console.print(f"  {d.name}: {d.error}", markup=False, highlight=False)
 
 
+def render_loo(report: LeaveOneOrgOutReport, console=None) -> None:
+    """The pooled report, then one row per organisation (and per kind where it has both), then
+    the mean over organisations and the worst one: the headline figure."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console()
+    render_report(report.pooled, console)
+
+    t = Table(title="Leave one organisation out (F1; each organisation scored without its own documents)")
+    t.add_column("organisation", no_wrap=True)
+    t.add_column("kind")
+    t.add_column("docs", justify="right")
+    for c in CATEGORIES:
+        t.add_column(_SHORT[c], justify="right")
+    t.add_column("overall", justify="right")
+
+    def cells(r: EvalReport) -> list[str]:
+        return [_fmt(r.categories[c].f1 if r.categories[c].occurs else None, 2) for c in CATEGORIES]
+
+    for org, r in report.organisations.items():
+        kinds = list(r.by_kind)
+        t.add_row(org, kinds[0] if len(kinds) == 1 else "all" if kinds else "", str(len(r.documents)), *cells(r),
+                  _fmt(r.overall_f1), style="bold" if len(kinds) > 1 else None)
+        if len(kinds) > 1:
+            for kind, kr in r.by_kind.items():
+                t.add_row("", kind, str(len(kr.documents)), *cells(kr), _fmt(kr.overall_f1))
+    summary = report.summary()
+    t.add_section()
+    blank = [""] * len(CATEGORIES)
+    for key, v in summary.items():
+        t.add_row(f"mean of {v['organisations']}", key, "", *blank, _fmt(v["mean"]), style="bold")
+    for key, v in summary.items():
+        t.add_row(f"worst: {v['worst_org']}", key, "", *blank, _fmt(v["worst"]))
+    console.print(t)
+    if summary:
+        means = ", ".join(f"{k} [bold]{v['mean']:.3f}[/bold] ({v['organisations']})" for k, v in summary.items())
+        worst = summary["overall"]
+        console.print(f"[bold]Leave-one-organisation-out field F1[/bold], mean over organisations: {means}; "
+                      f"worst organisation {worst['worst_org']} [bold]{worst['worst']:.3f}[/bold]",
+                      highlight=False)
+
+
 # --------------------------------------------------------------------------- files and CLI
 
 
@@ -680,19 +886,37 @@ def load_gold_pairs(docs_dir, gold_dir) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def load_kinds(tsv_path) -> dict[str, str]:
-    """``id`` -> ``kind`` from a SOURCES.tsv-like file (also keyed by the ``file`` column's stem)."""
-    kinds: dict[str, str] = {}
+def load_column(tsv_path, column: str) -> Optional[dict[str, str]]:
+    """``id`` -> ``column`` from a SOURCES.tsv-like file (also keyed by the ``file`` column's stem);
+    None when the file has no such column, so that callers decide whether it is optional."""
+    values: dict[str, str] = {}
     with open(tsv_path, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            kind = (row.get("kind") or "").strip()
-            if not kind:
+        reader = csv.DictReader(fh, delimiter="\t")
+        if column not in (reader.fieldnames or ()):
+            return None
+        for row in reader:
+            value = (row.get(column) or "").strip()
+            if not value:
                 continue
             if row.get("file"):
-                kinds.setdefault(Path(row["file"].strip()).stem, kind)
+                values.setdefault(Path(row["file"].strip()).stem, value)
             if row.get("id"):
-                kinds[row["id"].strip()] = kind
-    return kinds
+                values[row["id"].strip()] = value
+    return values
+
+
+def load_kinds(tsv_path) -> dict[str, str]:
+    """``id`` -> ``kind``; kinds are optional (the report is then not split by kind)."""
+    return load_column(tsv_path, "kind") or {}
+
+
+def load_orgs(tsv_path) -> dict[str, str]:
+    """``id`` -> ``org``; a file without the column is a usage error, as nothing can be grouped."""
+    orgs = load_column(tsv_path, "org")
+    if orgs is None:
+        raise click.UsageError(f"{tsv_path} has no 'org' column: leaving one organisation out "
+                               "needs each document's organisation")
+    return orgs
 
 
 def _default_kind_file(docs_dir: Path) -> Optional[Path]:
@@ -709,6 +933,19 @@ def _extract_one(pdf: Path) -> dict:
     return result.to_dict() if hasattr(result, "to_dict") else dict(result)
 
 
+def _read_prediction(predictions_dir: Path, name: str) -> tuple[dict, Optional[str]]:
+    pred_path = predictions_dir / f"{name}.json"
+    try:
+        loaded = json.loads(pred_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, f"no prediction file {pred_path.name}"
+    except (OSError, ValueError) as exc:
+        return {}, f"{pred_path.name}: {exc}"
+    if not isinstance(loaded, dict):
+        return {}, f"{pred_path.name}: not a JSON object"
+    return loaded, None
+
+
 @click.command("eval")
 @click.option("--docs", "docs_dir", required=True,
               type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -723,12 +960,20 @@ def _extract_one(pdf: Path) -> dict:
               help="Also write the report as JSON here.")
 @click.option("--kind-file", "kind_file", default=None,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="TSV with columns id and kind (default: SOURCES.tsv next to the docs folder).")
+              help="TSV with columns id, kind and org (default: SOURCES.tsv next to the docs folder).")
+@click.option("--leave-one-org-out", "loo", is_flag=True,
+              help="Score each organisation with a pipeline prepared without its documents; report "
+                   "each organisation, their mean and the worst (organisations from the org column).")
+@click.option("--workers", default=None, type=click.IntRange(min=1),
+              help="Extraction processes for --leave-one-org-out (default 2).")
 def eval_command(docs_dir: Path, gold_dir: Path, predictions_dir: Optional[Path],
-                 json_out: Optional[Path], kind_file: Optional[Path]) -> None:
+                 json_out: Optional[Path], kind_file: Optional[Path], loo: bool,
+                 workers: Optional[int]) -> None:
     """Score extraction against gold files: P/R/F1 per category, per field, per document."""
     from rich.console import Console
 
+    if workers is not None and not loo:
+        raise click.UsageError("--workers is for --leave-one-org-out")
     console = Console()
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console = Console(width=140)  # a report piped to a file should not be cut at 80 columns
@@ -740,47 +985,61 @@ def eval_command(docs_dir: Path, gold_dir: Path, predictions_dir: Optional[Path]
         err.print(f"[yellow]{len(unpaired)} gold file(s) without a PDF in {docs_dir} skipped:[/yellow] "
                   + ", ".join(unpaired), highlight=False)
 
-    kind_file = kind_file or _default_kind_file(docs_dir)
-    kinds = load_kinds(kind_file) if kind_file else {}
-
-    scores: list[DocumentScore] = []
+    golds: dict[str, dict] = {}
     for pdf, gold_path in pairs:
-        name = gold_path.stem
         try:
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            golds[gold_path.stem] = json.loads(gold_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             err.print(f"[red]gold file {gold_path} unreadable, skipped: {exc}[/red]", highlight=False)
-            continue
-        predicted: dict = {}
-        error: Optional[str] = None
-        if predictions_dir is not None:
-            pred_path = predictions_dir / f"{name}.json"
-            try:
-                loaded = json.loads(pred_path.read_text(encoding="utf-8"))
-                if isinstance(loaded, dict):
-                    predicted = loaded
-                else:
-                    error = f"{pred_path.name}: not a JSON object"
-            except FileNotFoundError:
-                error = f"no prediction file {pred_path.name}"
-            except (OSError, ValueError) as exc:
-                error = f"{pred_path.name}: {exc}"
-        else:
-            started = time.perf_counter()
-            try:
-                predicted = _extract_one(pdf)
-            except Exception as exc:  # noqa: BLE001 - any failure is scored as an empty prediction
-                error = f"{type(exc).__name__}: {exc}"
-            err.print(f"extracted {name} in {time.perf_counter() - started:.1f}s"
-                      + (" (failed)" if error else ""), highlight=False, style="dim")
-        scores.append(score_document(predicted, gold, name=name, kind=kinds.get(name), error=error))
+    pairs = [(pdf, g) for pdf, g in pairs if g.stem in golds]
+    if not pairs:
+        # a report of nothing would read as a perfect score
+        raise click.UsageError(f"no PDF/gold pairs found: no readable NAME.json in {gold_dir} "
+                               f"has a NAME.pdf in {docs_dir}")
 
-    report = aggregate(scores)
-    render_report(report, console)
+    kind_file = kind_file or _default_kind_file(docs_dir)
+    kinds = load_kinds(kind_file) if kind_file else {}
+    orgs: dict[str, str] = {}
+    if loo:
+        if kind_file is None:
+            raise click.UsageError(f"no SOURCES.tsv next to {docs_dir}: --leave-one-org-out needs "
+                                   "each document's organisation (give --kind-file)")
+        orgs = load_orgs(kind_file)
+        group_by_org([g.stem for _, g in pairs], orgs)  # unknown documents stop the run before any work
+
+    def progress(line: str) -> None:
+        err.print(line, highlight=False, style="dim")
+
+    scores: list[DocumentScore] = []
+    if loo and predictions_dir is None:
+        loo_report = leave_one_org_out(pairs, orgs, kinds, workers=workers or 2, progress=progress)
+    else:
+        for pdf, gold_path in pairs:
+            name = gold_path.stem
+            if predictions_dir is not None:
+                predicted, error = _read_prediction(predictions_dir, name)
+            else:
+                started = time.perf_counter()
+                predicted, error = {}, None
+                try:
+                    predicted = _extract_one(pdf)
+                except Exception as exc:  # noqa: BLE001 - any failure is scored as an empty prediction
+                    error = f"{type(exc).__name__}: {exc}"
+                progress(f"extracted {name} in {time.perf_counter() - started:.1f}s" + (" (failed)" if error else ""))
+            scores.append(score_document(predicted, golds[name], name=name, kind=kinds.get(name),
+                                         error=error, org=orgs.get(name)))
+        loo_report = score_by_org(scores) if loo else None
+
+    if loo_report is not None:
+        render_loo(loo_report, console)
+        data = loo_report_to_dict(loo_report, "predictions" if predictions_dir is not None else "folds")
+    else:
+        report = aggregate(scores)
+        render_report(report, console)
+        data = report_to_dict(report)
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n",
-                            encoding="utf-8")
+        json_out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         console.print(f"report written to {json_out}", highlight=False)
 
 
