@@ -698,7 +698,7 @@ def leave_one_org_out(pairs: Sequence[tuple[Path, Path]], orgs: dict[str, str], 
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     pdfs = {gold.stem: Path(pdf) for pdf, gold in pairs}
-    # read before the hours of extraction, so that a broken gold file stops the run at once
+    # read before any extraction, so that a broken gold file stops the run at once, not at the end
     golds = {gold.stem: json.loads(Path(gold).read_text(encoding="utf-8")) for pdf, gold in pairs}
     groups = group_by_org(pdfs, orgs)
     results: dict[str, tuple[Optional[dict], Optional[str]]] = {}
