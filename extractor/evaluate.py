@@ -408,6 +408,9 @@ def _item_similarity(g: dict, p: dict) -> Optional[tuple]:
         return None
     if "title" not in g:
         return (0.0, 0.0)
+    if fold(g["title"]) is None:
+        # An item with no heading (the sentence is the item): null matches null only.
+        return (0.0, 0.0) if fold(p.get("title")) is None else None
     return text_similarity(g["title"], p.get("title"))
 
 
