@@ -22,6 +22,7 @@ import regex
 from PIL import Image
 
 from extractor import errors
+from extractor.text_normalise import join_words, normalise_text
 
 LANGUAGE = os.environ.get("PROTOKOLL_OCR_LANG", "swe")
 TARGET_DPI = 200
@@ -131,7 +132,7 @@ def parse_tsv(tsv: str, points_per_pixel: float) -> list[OcrWord]:
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         if row.get("level") != "5":
             continue
-        text = (row.get("text") or "").strip()
+        text = normalise_text(row.get("text") or "").strip()
         conf = float(row.get("conf") or -1)
         if not text or conf < 0:
             continue
@@ -148,7 +149,7 @@ def parse_tsv(tsv: str, points_per_pixel: float) -> list[OcrWord]:
                 block=key[0], line=key[0] * 10000 + key[1] * 100 + key[2],
             )
         )
-    return words
+    return join_words(words)
 
 
 def ocr_image(image: Image.Image, dpi: int) -> list[OcrWord]:

@@ -7,7 +7,6 @@ files mix born-digital and scanned pages.
 from __future__ import annotations
 
 import os
-import unicodedata
 from pathlib import Path
 
 import pdfplumber
@@ -19,29 +18,18 @@ from pdfminer.layout import LTChar, LTContainer
 from extractor import errors
 from extractor.document import Document, Page, Word
 from extractor.ocr import ocr_page
+# join_accents and normalise_text are also read from here (NER training, tests).
+from extractor.text_normalise import join_accents, join_words, normalise_text, plain_text  # noqa: F401
 from extractor.text_quality import assess
 from extractor.vocab import load
 from extractor.writer import file_sha256
 
-# LaTeX PDFs without proper fonts draw å, ä, ö, é as a spacing accent next to
-# the base letter ("f¨or"); these map each spacing accent to its combining form.
-_SPACING_ACCENTS = {"¨": "\u0308", "˚": "\u030a", "´": "\u0301", "`": "\u0300", "˜": "\u0303", "ˆ": "\u0302"}
-_ACCENT_BEFORE = regex.compile(r"([¨˚´`˜ˆ])(\p{L})")
-_ACCENT_AFTER = regex.compile(r"(\p{L})([¨˚´`˜ˆ])")
 _BOLD_FONT = regex.compile(r"bold|black|heavy|semibold|demi|\bbx", regex.IGNORECASE)
 
 MAX_FILE_BYTES = 1 << 30
 MIN_LAYER_CHARS = 20
 # A page this much covered by images is a scan (its text layer, if any, came from a scanner's OCR).
 SCAN_COVERAGE = 0.5
-
-
-def normalise_text(text: str) -> str:
-    """NFC with spacing accents joined to their letter, soft hyphens and odd spaces made plain."""
-    text = text.replace("\xad", "-").replace("\xa0", " ").replace("\u2009", " ")
-    text = _ACCENT_BEFORE.sub(lambda m: m.group(2) + _SPACING_ACCENTS[m.group(1)], text)
-    text = _ACCENT_AFTER.sub(lambda m: m.group(1) + _SPACING_ACCENTS[m.group(2)], text)
-    return unicodedata.normalize("NFC", text)
 
 
 def _check_file(path: Path) -> None:
@@ -76,33 +64,6 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument:
         if empty:
             raise errors.NoPagesError(f"{path}: the PDF has no pages") from None
         raise errors.DamagedPdfError(f"{path}: the PDF is damaged or truncated ({exc})") from None
-
-
-def join_accents(chars: list[dict]) -> list[dict]:
-    """Put each spacing accent drawn over a letter onto that letter ("¨" over "o" -> "ö").
-
-    The accent shares the letter's x position, so pdfplumber would otherwise
-    start a new word at the letter ("F¨" + "oregående").
-    """
-    result: list[dict] = []
-    pending: dict | None = None
-    for char in chars:
-        if char["text"] in _SPACING_ACCENTS:
-            if pending is not None:
-                result.append(pending)
-            pending = char
-            continue
-        if pending is not None:
-            over = abs(char["x0"] - pending["x0"]) < 1.5 * max(1.0, pending["x1"] - pending["x0"]) and abs(char["top"] - pending["top"]) < char["size"]
-            if over and char["text"].isalpha():
-                char = {**char, "text": unicodedata.normalize("NFC", char["text"] + _SPACING_ACCENTS[pending["text"]])}
-            else:
-                result.append(pending)
-            pending = None
-        result.append(char)
-    if pending is not None:
-        result.append(pending)
-    return result
 
 
 def layer_chars(plumber_page: pdfplumber.page.Page) -> list[dict]:
@@ -143,7 +104,8 @@ def _layer_words(plumber_page: pdfplumber.page.Page) -> list[Word]:
     )
     result = []
     for w in words:
-        text = normalise_text(w["text"]).strip()
+        # The glyphs' boxes have already put accents on their letters (join_accents).
+        text = plain_text(w["text"]).strip()
         if not text or not w.get("upright", True):
             continue
         result.append(
@@ -153,7 +115,7 @@ def _layer_words(plumber_page: pdfplumber.page.Page) -> list[Word]:
                 bold=bool(_BOLD_FONT.search(w.get("fontname", ""))),
             )
         )
-    return result
+    return join_words(result)
 
 
 def _image_coverage(page: pdfium.PdfPage) -> tuple[float, float | None]:
@@ -237,7 +199,7 @@ def _read_page(pdfium_page, plumber_page, number: int, ocr: bool, warnings: list
         return page
     page.source = "ocr"
     page.words = [
-        Word(text=normalise_text(w.text), x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom,
+        Word(text=w.text, x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom,
              size=w.size, confidence=w.confidence)
         for w in ocr_page(pdfium_page, scan_dpi=scan_dpi)
     ]

@@ -1,6 +1,7 @@
 """Stage 3, segment: the document's lines into head, agenda items and signing block.
 
-Items are found by their numbering (``§ 12``, ``12.``, ``12)``), keeping only
+Items are found by their numbering (``§ 12``, ``12.``, ``12)`` and the other shapes that
+:func:`extractor.numbering.item_number` reads), keeping only
 numbers at the item margin that follow one another, so that sub-points
 (``2.1``, ``a.``) stay inside their parent and an agenda list printed before
 the items does not become items itself. Documents with no numbering fall back
@@ -18,21 +19,11 @@ import regex
 
 from extractor.document import Document, Line
 from extractor.matching import contains_any, fold, fold_space, garbled_label, match_heading, signing_label
+from extractor.numbering import DOTTED, OCR_DOTTED, OCR_SECTION, PLAIN, SECTION, diary_reference, item_number, number_trace, sub_point
 from extractor.vocab import load
 
-# "§ 12", "§12a", "§ 4 a" at a line start, not "§2.1" (a sub-point) and not "§ 6 Fråga" (a title).
-_SECTION = regex.compile(r"^§\s*(?P<num>\d{1,3}(?:\s?(?-i:[a-z]))?)(?![\d.,:/]\d)(?!\p{L})(?:\.|:)?(?=\s|\t|$)(?P<rest>.*)$", regex.IGNORECASE)
-# "12. Title", "12) Title", "12." alone (title on the next line), "10.Title" (space lost), not "2.1" or "12.30".
-_DOTTED = regex.compile(r"^(?P<num>\d{1,3}[a-z]?|[lI])\s?[.)](?!\d)(?P<rest>(?:\s|\t).*|(?=\p{Lu}).*|)$")
-# OCR reads "§" at a line start as 8, 3, S, s, $, &, £, $£ or g ("85" for "§5", "g1la" for "§11a", "s 93").
-_OCR_SECTION = regex.compile(r"^(?:[83Ssg$&£]|\$£)\s?(?P<num>[\dlIO]{1,3}[a-z]?)$")
-# A municipal paragraph's heading row: the § number, then its diary number ("§ 142 | Dnr BN-2023-001564").
-# The "Dnr" cell makes it one however OCR read the sign, or if it lost it ("8142", "3 | Dnr ...").
-_DIARY_CELL = regex.compile(r"^Dnr\b", regex.IGNORECASE)
-_BARE_NUMBER = regex.compile(r"^(?P<num>[\dlIO]{1,3}[a-z]?)$")
-_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
-# "1  Öppnande av möte", "3\tFormalia": a number and a capitalised title with no dot between, not "2.1 ..." or "12.30".
-_PLAIN = regex.compile(r"^(?P<num>\d{1,3})(?:[ \t]+)(?P<rest>\p{Lu}.*)$")
+# The kinds of a list number ("12.", "3/"), as written or as OCR read it.
+_LIST = (DOTTED, OCR_DOTTED)
 # A line of a table of contents: leader dots before a page number ("Budget ........ 3"), or a
 # long run of them before whatever a word processor left there ("Delår .......... Fel! Bokmärket
 # är inte definierat.", a footer set on the same line).
@@ -114,28 +105,9 @@ def _in_toc(lines: list[Line], index: int, toc: set[int], limit: int) -> bool:
 def _candidates(lines: list[Line]) -> list[_Candidate]:
     found = []
     for index, line in enumerate(lines):
-        text = line.text.strip()
-        m = _SECTION.match(text)
-        if m:
-            found.append(_Candidate(index, m["num"].replace(" ", ""), m["rest"], "section"))
-            continue
-        m = _DOTTED.match(text)
-        if m:
-            # OCR reads "1." as "l." or "I.".
-            found.append(_Candidate(index, m["num"].translate(_OCR_DIGITS), m["rest"], "dotted"))
-            continue
-        first = line.cells[0].text.strip() if line.cells else ""
-        diary = len(line.cells) > 1 and bool(_DIARY_CELL.match(line.cells[1].text.strip()))
-        m = _OCR_SECTION.match(first) or (_BARE_NUMBER.match(first) if diary else None)
-        if m and len(line.cells) > 1:
-            number = m["num"].translate(_OCR_DIGITS)
-            if number[0] != "0":
-                rest = line.text[len(line.cells[0].text):]
-                found.append(_Candidate(index, number, rest, "section" if diary else "ocr-section"))
-                continue
-        m = _PLAIN.match(text)
-        if m and m["num"][0] != "0":
-            found.append(_Candidate(index, m["num"], m["rest"], "plain"))
+        m = item_number(line.text)
+        if m is not None:
+            found.append(_Candidate(index, m.number, m.rest, m.kind))
     toc = _toc_lines(lines)
     if toc:
         starts = [c.index for c in found] + [len(lines)]
@@ -148,7 +120,7 @@ def _runs(candidates: list[_Candidate], max_gap: int) -> list[list[_Candidate]]:
     for cand in candidates:
         if runs and _follows(runs[-1][-1].number, cand.number, max_gap):
             runs[-1].append(cand)
-        elif runs and cand.scheme == "ocr-section":
+        elif runs and cand.scheme in (OCR_SECTION, OCR_DOTTED):
             continue  # an OCR guess that breaks the sequence is body text
         else:
             runs.append([cand])
@@ -170,9 +142,9 @@ def _typical_gap(gaps: list[float | None]) -> float:
     return measured[len(measured) // 4] if measured else 0.0
 
 
-# What OCR leaves of a lost item number before a title: ". Val av", "IL; Motioner", "TÅ: Motioner", "13 Fastställande".
-# Letters before the mark are OCR noise from the margin ("ja . Val av").
-_LOST_NUMBER = regex.compile(r"^(?:(?P<digits>\d{1,3})\s?[.:;,]?|[^\s\p{Ll}\d]{0,3}[.:;,]|\p{L}{1,3}\s+[.:;,])\s*(?=\p{Lu})")
+def _is_list_number(line: Line) -> bool:
+    m = item_number(line.text)
+    return m is not None and m.kind in _LIST
 
 
 def _has_decision_verb(text: str) -> bool:
@@ -206,15 +178,19 @@ def _lost_headings(
         if line.x0 < margin - 3:
             continue  # the numbers stand at the list's margin, their titles right of it
         text = fold_space(line.text.replace("\t", " "))
-        m = _LOST_NUMBER.match(text)
-        if m and m["digits"] is not None and not (first <= int(m["digits"]) < first + count):
-            m = None  # a number, but not one of the missing ones
-        rest = text[m.end():] if m else text
-        if not _title_like(rest):
+        trace = number_trace(text)
+        if trace and trace[0] is not None and first - 1 <= trace[0] <= first + count:
+            if not first <= trace[0] < first + count:
+                continue  # the number before or after the missing ones, read right: not one of them
+        # Other digits are a number OCR garbled ("138" for "11."): still the trace of one, as
+        # only an exact count of such headings is trusted.
+        rest = text[trace[1]:] if trace else text
+        # A title after a trace may end in a full stop, as an agenda's titles often do.
+        if not _title_like(rest.removesuffix(".") if trace else rest):
             continue
         gap = gaps[index]
         spaced = gap is not None and typical > 0 and gap >= 1.8 * typical
-        if m and m.end() > 0:
+        if trace:
             strong.append((index, rest))
             found.append((index, rest))
         elif spaced:
@@ -238,7 +214,7 @@ def _may_lose_numbers(heading: _Candidate) -> bool:
     """Whether numbers missing after this heading may be headings whose numbers OCR lost: in a
     numbered list, yes; "§ 120" then "§ 122" is an extract that leaves § 121 out (minutes of
     its own, "omedelbart justerat"), and the text between is § 120's."""
-    return heading.scheme != "section"
+    return heading.scheme != SECTION
 
 
 def _fill(lines: list[Line], run: list[_Candidate], margin: float) -> list[_Candidate]:
@@ -256,7 +232,7 @@ def _same_heading_style(lines: list[Line], a: _Candidate, b: _Candidate) -> bool
     """Two "§ N" headings set alike: same scheme, margin, weight and size."""
     la, lb = lines[a.index], lines[b.index]
     return (
-        a.scheme == b.scheme == "section" and abs(la.x0 - lb.x0) <= 3
+        a.scheme == b.scheme == SECTION and abs(la.x0 - lb.x0) <= 3
         and la.bold == lb.bold and abs(la.size - lb.size) <= 0.5
     )
 
@@ -302,7 +278,7 @@ def _join_runs(lines: list[Line], runs: list[list[_Candidate]], best: int, with_
         spine = spine + between + run
     spine = _fill(lines, spine, margin)
     first = _whole(spine[0].number)
-    if first is not None and first > 1 and spine[0].scheme == "dotted":
+    if first is not None and first > 1 and spine[0].scheme in _LIST:
         # Numbers lost before the first one read: the headings are the last ones above it.
         # Not for § numbers, which run on from meeting to meeting.
         spine = (_lost_headings(lines, 0, spine[0].index, 1, first - 1, margin, take_last=True) or []) + spine
@@ -384,23 +360,45 @@ def _spine_of(lines: list[Line], chosen: list[_Candidate], max_gap: int, positio
             count += following - cand.index > 1
         return count
 
+    def extent(run: list[_Candidate]) -> int:
+        # An agenda list that gives each item's title under its number ("§ 131" over its title)
+        # has text under every number too; the items proper have more.
+        return sum(next((p for p in positions if p > cand.index), len(lines)) - cand.index for cand in run)
+
     runs = [run for run in _runs(chosen, max_gap) if not _indented(lines, run)]
     if not runs:
         return []
-    best = max(range(len(runs)), key=lambda i: (with_body(runs[i]), len(runs[i])))
+    best = max(range(len(runs)), key=lambda i: (with_body(runs[i]), len(runs[i]), extent(runs[i])))
     spine = _join_runs(lines, runs, best, with_body)
-    if len(spine) < 3 and all(c.scheme in ("dotted", "plain") for c in spine):
+    if len(spine) < 3 and all(c.scheme in (*_LIST, PLAIN) for c in spine):
         return []  # "1. ... 2. ..." alone is a list inside the text; minutes have more points than two
     return spine
 
 
+def _before_appendix(lines: list[Line], candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates before an appendix: numbering that starts again at 1 after the signing block
+    or under an appendix heading ("Bilaga", "Stadgar") numbers the appendix's own sections."""
+    headings = load("numbering")["appendix"]["headings"]
+    for k in range(1, len(candidates)):
+        previous, cand = candidates[k - 1], candidates[k]
+        if cand.number != "1" or not any(_whole(c.number) and _whole(c.number) > 1 for c in candidates[:k]):
+            continue
+        between = range(previous.index + 1, cand.index)
+        signing = _signing_start(lines[: cand.index], previous.index + 1)
+        if signing is not None or any(
+            match_heading(lines[i].text, headings) and len(lines[i].text.split()) <= 8 for i in between
+        ):
+            return candidates[:k]
+    return candidates
+
+
 def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
-    candidates = _candidates(lines)
-    plain = [c for c in candidates if c.scheme == "plain"]
-    candidates = [c for c in candidates if c.scheme != "plain"]
-    sections = [c for c in candidates if c.scheme != "dotted"]
-    dotted = [c for c in candidates if c.scheme == "dotted"]
-    real_sections = [c for c in sections if c.scheme == "section"]
+    candidates = _before_appendix(lines, _candidates(lines))
+    plain = [c for c in candidates if c.scheme == PLAIN]
+    candidates = [c for c in candidates if c.scheme != PLAIN]
+    sections = [c for c in candidates if c.scheme not in _LIST]
+    dotted = [c for c in candidates if c.scheme in _LIST]
+    real_sections = [c for c in sections if c.scheme == SECTION]
     positions = sorted(c.index for c in candidates)
     # One § of a municipal extract is still one item with a numbered list in its text ("1. Marios
     # Gata") or a stray numbered line (a page footer "1 (4)" read by OCR as "114)"); a numbered list
@@ -466,22 +464,50 @@ def _list_label(text: str) -> str | None:
     return None
 
 
+# The end of a sentence inside a line: "Festen. Stian ansvarar ...", not "kl. 18" or "t.ex. Anna".
+_SENTENCE_END = regex.compile(r"(?<=\p{L}\p{Ll}|[”\")])[.!?](?=\s+\p{Lu})")
+
+
+# A line that carries on the sentence above: a word in lower case (not an address, "anna@...").
+_CONTINUATION = regex.compile(r"^\p{Ll}[\p{Ll}-]*(?=[\s,.;:!?”\")]|$)")
+
+
+def _first_sentence(text: str) -> str:
+    """An item written as numbered sentences ("8. Festen. Stian ansvarar för ...") is titled by its first."""
+    m = _SENTENCE_END.search(text)
+    return text[:m.end()] if m else text
+
+
+def _running_text(line: Line, following: Line | None) -> bool:
+    """A line of running text, not a heading: a sentence of some length that ends in a stop or
+    goes on on the next line."""
+    text = fold_space(line.text.replace("\t", " "))
+    goes_on = following is not None and following.text[:1].islower()
+    words = len(text.split())
+    return goes_on or _has_decision_verb(text) or words > 12 or (words > 3 and text.endswith((".", ",", ";", ":")))
+
+
 def _title_from(lines: list[Line], start: int, rest: str, limit: int) -> tuple[str, list[Line], int]:
     """The item title: the rest of the numbered line, or the heading lines after it."""
     rest = fold_space(rest.replace("\t", " "))
-    is_reference = bool(regex.match(r"^(dnr|diarienummer)\b", rest, regex.IGNORECASE))
-    if rest and not is_reference:
+    # A diary number beside the item number ("§ 93  Dnr ...", "KS § 131  KS KF/2025:6") is a
+    # reference; the title is the heading below.
+    if rest and not diary_reference(rest):
         title_lines = [lines[start]]
         index = start + 1
         label = _list_label(rest)
         if label is not None:
             return label, title_lines, index
-        # A title broken inside its parenthesis, "(Bilaga 2a &" / "2b)", goes on on the next line.
-        if rest.count("(") > rest.count(")") and index < limit:
+        # A title broken inside its parenthesis, "(Bilaga 2a &" / "2b)", or inside its sentence, goes on
+        # on the next line.
+        while index < limit and index <= start + 2 and not _SENTENCE_END.search(rest) and (
+            rest.count("(") > rest.count(")")
+            or (_CONTINUATION.match(lines[index].text) and sub_point(lines[index].text) is None)
+        ):
             rest = fold_space(rest + " " + lines[index].text.replace("\t", " "))
             title_lines.append(lines[index])
             index += 1
-        return rest, title_lines, index
+        return _first_sentence(rest), title_lines, index
     title_lines: list[Line] = []
     index = start + 1
     heading = lines[start]
@@ -494,12 +520,17 @@ def _title_from(lines: list[Line], start: int, rest: str, limit: int) -> tuple[s
         title_lines = lines[start + 1:section_at]
         title = fold_space(" ".join(l.text.replace("\t", " ") for l in title_lines))
         return title, [lines[start], *title_lines], section_at
+    if index < limit and not lines[index].bold and _is_list_number(heading) and _running_text(
+        lines[index], lines[index + 1] if index + 1 < limit else None
+    ):
+        # "7/" over the sentence that is the whole item: the item has no heading.
+        return "", [heading], index
     while index < limit:
         line = lines[index]
         if _is_section_heading(line.text.strip()):
             break
-        if title_lines and not (line.bold and title_lines[-1].bold):
-            break
+        if title_lines and not (line.bold and title_lines[-1].bold and abs(line.size - title_lines[-1].size) <= 0.5):
+            break  # a bold sub-heading set smaller than the title ("Ärendebeskrivning") opens the body
         if not title_lines and not line.bold and heading.bold is False and any(l.bold for l in lines[start + 1:limit]):
             # Municipal paragraphs set their title in bold below the § line.
             index += 1
@@ -644,8 +675,6 @@ def segment(document: Document) -> Segments:
     for position, (index, number, rest) in enumerate(starts):
         limit = starts[position + 1][0] if position + 1 < len(starts) else end
         title, title_lines, body_start = _title_from(lines, index, rest, limit)
-        # A text layer may set Å, Ä, Ö apart from the rest of the word ("Ö vrigt").
-        title = regex.sub(r"(?<!\p{L})([ÅÄÖ]) (?=\p{Ll})", r"\1", title)
         items.append(ItemSegment(
             number=number, heading=lines[index], title=title, title_lines=title_lines,
             body=lines[body_start:limit], text_right=text_right, line_gap=line_gap,

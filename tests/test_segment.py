@@ -203,11 +203,6 @@ def test_unnumbered_group_and_sub_headings_are_not_items():
     assert [i.title for i in segment(doc).items] == ["Hus 1", "Telenor, bredband, TV m.m.", "Sophämtning", "Fönster"]
 
 
-def test_split_swedish_capital_is_joined_in_titles():
-    lines = make_lines([("§ 10 Budget", 60), ("Text.", 80), ("§ 11 Ö vrigt", 60), ("Inget.", 80), ("§ 12 Avslutning", 60), ("Slut.", 80)])
-    assert [i.title for i in segment(document(lines)).items] == ["Budget", "Övrigt", "Avslutning"]
-
-
 def styled_doc(rows: list[tuple]) -> Document:
     """Rows as (text, size, bold) or (text, size, bold, x0) on a text-layer page, no filler lines."""
     lines = make_lines([(row[0], row[3] if len(row) > 3 else 70) for row in rows])
@@ -400,3 +395,33 @@ def test_unnumbered_report_headings_named_like_officers_stay_items():
     segments = segment(doc)
     assert [i.title for i in segments.items] == ["Ordförande", "Kassör", "Nästa möte"]
     assert [line.text for line in segments.signing] == ["Ordförande", "Anna Berg", "Sekreterare", "Bo Ek"]
+
+
+def test_a_bold_sub_heading_set_smaller_than_the_title_opens_the_body():
+    # "MN § 4 | MN 2024/7" over a larger bold title, then the paragraph's smaller bold sub-headings.
+    doc = styled_doc([
+        ("Miljönämnden", 16, True),
+        ("MN § 4\tMN 2024/7", 10.5, False), ("Tillsyn av förorenad mark vid", 12, True), ("gamla sågverket", 12, True),
+        ("Bakgrund", 10, True), ("Förvaltningen har inventerat området.", 10, False),
+        ("MN § 5\tMN 2024/9", 10.5, False), ("Årsplan för tillsyn", 12, True),
+        ("Bakgrund", 10, True), ("Planen följer förra årets.", 10, False),
+    ])
+    assert [(i.number, i.title) for i in segment(doc).items] == [
+        ("4", "Tillsyn av förorenad mark vid gamla sågverket"), ("5", "Årsplan för tillsyn"),
+    ]
+
+
+def test_agenda_titles_behind_numbers_ocr_garbled_into_other_digits_are_found_by_their_count():
+    # An agenda read by OCR: "5." and "6." came out as "518" and "1627"; only their count is sure.
+    lines = make_lines([
+        ("Kallelse till årsmöte i Björkängens vägförening", 60),
+        ("1.\tVal av ordförande.", 60), ("2.\tVal av sekreterare.", 60), ("3.\tFastställande av röstlängd.", 60),
+        ("4.\tStyrelsens berättelse.", 60), ("518\tRevisorernas berättelse.", 60),
+        ("1627\tAnsvarsfrihet för styrelsen.", 60), ("7.\tBudget för nästa år.", 60),
+        ("8.\tVal av styrelse.", 60), ("9.\tAvslutning", 60),
+    ])
+    assert [(n, t.rstrip(".")) for n, t in numbers(lines)] == [
+        ("1", "Val av ordförande"), ("2", "Val av sekreterare"), ("3", "Fastställande av röstlängd"),
+        ("4", "Styrelsens berättelse"), ("5", "Revisorernas berättelse"), ("6", "Ansvarsfrihet för styrelsen"),
+        ("7", "Budget för nästa år"), ("8", "Val av styrelse"), ("9", "Avslutning"),
+    ]
