@@ -675,8 +675,6 @@ def segment(document: Document) -> Segments:
     for position, (index, number, rest) in enumerate(starts):
         limit = starts[position + 1][0] if position + 1 < len(starts) else end
         title, title_lines, body_start = _title_from(lines, index, rest, limit)
-        # A text layer may set Å, Ä, Ö apart from the rest of the word ("Ö vrigt").
-        title = regex.sub(r"(?<!\p{L})([ÅÄÖ]) (?=\p{Ll})", r"\1", title)
         items.append(ItemSegment(
             number=number, heading=lines[index], title=title, title_lines=title_lines,
             body=lines[body_start:limit], text_right=text_right, line_gap=line_gap,
