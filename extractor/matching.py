@@ -120,3 +120,17 @@ def find_words(text: str, words: list[str]) -> list[regex.Match]:
 def contains_any(text: str, words: list[str]) -> bool:
     """Whether ``text`` holds one of ``words`` (or phrases) as whole words, ignoring case."""
     return bool(words) and _any_word_pattern(tuple(words)).search(text.lower()) is not None
+
+
+# A bullet or list mark at a line start: "-", "•", "a)", "(b)", "ii.", "2.1", "§ 2.1", "3)".
+# "»", "«", "+" and "°" are "•" as OCR reads it; a character of Unicode's private use area is a
+# symbol font's bullet that the text layer could not map to a character of its own.
+_BULLET = regex.compile(
+    r"^\s*(?:[-–•*·»«+°▪◦‣●○■□➢►✓\p{Co}]|[a-zA-Z][.)]|\((?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)"
+    r"|(?:i{2,3}|iv|vi{1,3}|ix|xi{0,3})[.)]|(?:§\s*)?\d+(?:\.\d+)+\.?|\d{1,2}[.)])\s+"
+)
+
+
+def bullet(text: str) -> regex.Match | None:
+    """The bullet or list mark that opens ``text`` (with the space after it), or None."""
+    return _BULLET.match(text)

@@ -233,3 +233,79 @@ def test_offices_with_the_elected_below_them_in_an_election_item():
 def test_compound_office_before_a_colon_in_an_election_item():
     lines = make_lines(["- mötesordförande: Kim", "- mötessekreterare: Eva"])
     assert texts(lines, election=True) == ["mötesordförande: Kim", "mötessekreterare: Eva"]
+
+
+def test_lead_in_line_opens_the_list_and_is_no_decision_itself():
+    lines = make_lines([
+        "Beslut", "Fritidsnämnden beslutar:", ("- att anta handlingsplanen för badplatserna,", 76),
+        ("- att ge förvaltningen i uppdrag att följa upp planen.", 76), "Beslutet expedieras till:", "Förvaltningschefen",
+    ])
+    assert texts(lines, text_right=400.0) == ["att anta handlingsplanen för badplatserna,", "att ge förvaltningen i uppdrag att följa upp planen."]
+
+
+def test_lead_in_without_colon_and_symbol_font_bullets():
+    lines = make_lines([
+        "Styrelsen beslutade", "\uf0a7 om ändrade öppettider enligt bilaga B.", "\uf0a7 att meddela medlemmarna via nyhetsbrevet.",
+        "Denna paragraf förklarades omedelbart justerad.",
+    ])
+    assert texts(lines, text_right=400.0) == [
+        "om ändrade öppettider enligt bilaga B.", "att meddela medlemmarna via nyhetsbrevet.", "Denna paragraf förklarades omedelbart justerad.",
+    ]
+
+
+def test_a_body_deciding_what_it_puts_to_the_council_is_a_lead_in():
+    lines = make_lines(["Tekniska nämnden föreslår kommunfullmäktige besluta:", "- att anta renhållningstaxan för 2031."])
+    assert texts(lines) == ["att anta renhållningstaxan för 2031."]
+    assert not is_decision_sentence("Det föreslås att stämman beslutar om en ny avgift.")
+
+
+def test_point_ending_in_a_colon_takes_the_text_below_it():
+    lines = make_lines([
+        "Beslut", "Nämnden beslutar:", ("- att fördela bidraget enligt följande:", 76),
+        ("Scoutkåren 12 000 kr,", 120), ("Hembygdsföreningen 8 000 kr.", 120), ("- att bidraget betalas ut i mars.", 76),
+    ])
+    assert texts(lines) == [
+        "att fördela bidraget enligt följande: Scoutkåren 12 000 kr, Hembygdsföreningen 8 000 kr.", "att bidraget betalas ut i mars.",
+    ]
+
+
+def test_decision_flagged_by_a_margin_word_and_a_sub_point_after_the_list():
+    lines = make_lines([
+        "Årsmötet beslutar:", ("1. att välja Saga Lind till kassör.\tBeslut", 70), "4.2 Val av revisor",
+        "Saga Holm presenterar sig.", "Nils Berg till revisor för nästa år.\tBeslut",
+    ])
+    assert texts(lines, text_right=400.0) == ["att välja Saga Lind till kassör.", "Nils Berg till revisor för nästa år."]
+
+
+def test_enumerators_in_parentheses_split_points():
+    lines = make_lines(["(a) Till kassör valdes Lena Ström", "(b) Verksamhetsplanen antogs", "(c) Ingen motion hade kommit in"])
+    assert texts(lines) == ["Till kassör valdes Lena Ström", "Verksamhetsplanen antogs"]
+
+
+@pytest.mark.parametrize(
+    "sentence, decided",
+    [
+        ("Lisa godtar nomineringen.", False),
+        ("Lisa Holm och Per Ek godtar nomineringarna.", False),
+        ("Lisa Holm valdes till kassör.", True),
+        ("Beslöts att bifalla förslaget att höja avgiften.", True),
+        ("Styrelsen föreslår att avgiften höjs.", False),
+        ("Även om vi beslutar att vänta blir frågan kvar.", False),
+        ("Styrelsen utser ansvariga för vårstädningen.", True),
+        ("Efter en kort diskussion enades gruppen om att byta leverantör.", True),
+    ],
+)
+def test_who_acts_and_whether_it_is_decided(sentence, decided):
+    assert is_decision_sentence(sentence) is decided
+
+
+def test_heading_that_records_the_decision():
+    from extractor.fields.items import item_fields
+    from extractor.segment import ItemSegment
+
+    heading, *body = make_lines(["4. Som funktionärer valdes", ("(a) Vera till ordförande,", 80), ("(b) Olle till sekreterare.", 80)])
+    item = ItemSegment(number="4", heading=heading, title="Som funktionärer valdes", title_lines=[heading], body=body, text_right=400.0)
+    assert [d.text for d in item_fields(item).decisions] == ["Som funktionärer valdes Vera till ordförande, Olle till sekreterare."]
+    topic, *body = make_lines(["5. Beslut om taxa för 2031", "Ärendet presenteras."])
+    item = ItemSegment(number="5", heading=topic, title="Beslut om taxa för 2031", title_lines=[topic], body=body)
+    assert item_fields(item).decisions == []

@@ -8,13 +8,10 @@ from functools import lru_cache
 import regex
 
 from extractor.document import Line
-from extractor.matching import contains_any, find_words, fold, fold_space
+from extractor.matching import bullet, contains_any, find_words, fold, fold_space
 from extractor.segment import ItemSegment, _is_decision_heading, _is_section_end
 from extractor.vocab import load
 
-# A bullet or sub-point mark at a line start: "-", "a)", "ii.", "2.1", "§ 2.1", "3)".
-# "»", "«", "+" and "°" are bullets as OCR reads "•".
-_BULLET = regex.compile(r"^\s*(?:[-–•*·»«+°]|[a-zA-Z][.)]|(?:i{2,3}|iv|vi{1,3}|ix|xi{0,3})[.)]|(?:§\s*)?\d+(?:\.\d+)+\.?|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = ("bl.a", "t.ex", "m.m", "kl", "ca", "nr", "resp", "dvs", "s.k", "t.o.m", "fr.o.m", "jfr", "enl", "ang", "bil", "st", "tf", "dnr", "p", "kap", "prop", "ordf", "sekr")
 
 
@@ -27,6 +24,13 @@ class Span:
     start: int
     end: int
     listed: bool = False  # opened by a bullet or a number: one point of a list
+    flagged: bool = False  # a "Beslut" in the margin beside it marks it as a decision
+    mark: str = ""  # the shape of its bullet or number: "-", "9.", "9.9", "a)"
+
+
+def _mark_shape(mark: str) -> str:
+    """A list mark with its numbers and letters made alike: "1." and "2." are one list, "5.2" another level."""
+    return regex.sub(r"\d+", "9", regex.sub(r"[a-zA-Z]+", "a", mark.strip()))
 
 
 @dataclass
@@ -61,14 +65,19 @@ def _vocab() -> dict:
     return load("structure")
 
 
-def _content_cells(line: Line, text_right: float | None) -> str:
-    """The line's text without cells standing right of the text block (an "Ansvar" column)."""
+def _content_cells(line: Line, text_right: float | None) -> tuple[str, bool]:
+    """The line's text without cells standing right of the text block (an "Ansvar" column), and
+    whether its last cell is a decision heading standing in the margin beside the text ("Beslut"),
+    which the text layer puts on the line it stands beside, often mid-sentence."""
     cells = line.cells or []
+    flagged = len(cells) > 1 and len(cells[-1].text.split()) <= 2 and _is_decision_heading(cells[-1].text.strip())
+    if flagged:
+        cells = cells[:-1]
     if text_right is not None and len(cells) > 1:
         kept = [c for c in cells if c.x0 < text_right - 5]
         if kept and len(kept) < len(cells):
-            return "\t".join(c.text for c in kept)
-    return line.text
+            return "\t".join(c.text for c in kept), flagged
+    return ("\t".join(c.text for c in cells) if flagged else line.text), flagged
 
 
 def _ended_early(previous: Line, line: Line, text: str, text_right: float | None) -> bool:
@@ -86,7 +95,7 @@ def _units(lines: list[Line], text_right: float | None = None, line_gap: float =
     units: list[Span] = []
     previous: Line | None = None
     for line in lines:
-        raw = _content_cells(line, text_right)
+        raw, flagged = _content_cells(line, text_right)
         text = fold_space(raw.replace("\t", " "))
         if not text:
             continue
@@ -97,7 +106,7 @@ def _units(lines: list[Line], text_right: float | None = None, line_gap: float =
         )
         starts_new = (
             not units
-            or _BULLET.match(raw)
+            or bullet(raw)
             or (units[-1].text.endswith((".", "!", "?", ":")) and text[:1].isupper())
             or broken
             or line.page != units[-1].page
@@ -105,11 +114,13 @@ def _units(lines: list[Line], text_right: float | None = None, line_gap: float =
             and units[-1].text.endswith(".")
         )
         if starts_new:
-            units.append(Span(_BULLET.sub("", text), line.page, line.start, line.end, listed=bool(_BULLET.match(raw))))
+            mark = bullet(text)
+            units.append(Span(text[mark.end():] if mark else text, line.page, line.start, line.end,
+                              listed=bool(bullet(raw)), flagged=flagged, mark=_mark_shape(mark.group()) if mark else ""))
         else:
             last = units[-1]
             joined = last.text[:-1] + text if last.text.endswith("-") and text[:1].islower() else f"{last.text} {text}"
-            units[-1] = Span(joined, last.page, last.start, line.end if line.page == last.page else last.end, last.listed)
+            units[-1] = dataclasses.replace(last, text=joined, end=line.end if line.page == last.page else last.end, flagged=last.flagged or flagged)
         previous = line
     return units
 
@@ -149,6 +160,8 @@ def _in_main_clause(text: str, start: int, clause_check: bool = True) -> bool:
         return False
     if not clause_check:
         return True
+    if words[:1] == ["om"] or words[:2] == ["även", "om"]:
+        return False  # "Även om vi beslutar att ...": a condition, not a decision
     # "När alla hörts beslutades att ...", "Eftersom ingen invände beslöt mötet att ...": a verb with its
     # att-clause after it (and perhaps its subject between) is the main verb after a fronted clause.
     if not relative and regex.match(r"^\p{L}+\s+(?:\p{L}+\s+)?att\b", text[start:], regex.IGNORECASE):
@@ -161,9 +174,27 @@ def _decision_patterns() -> tuple[regex.Pattern, ...]:
     return tuple(regex.compile(p, regex.IGNORECASE) for p in _vocab()["decisions"].get("patterns", []))
 
 
+# Named people opening a sentence, and the verb after them: "Oscar godtar", "Eva Ek och Bo Al antar".
+_PEOPLE_VERB = regex.compile(r"^(?P<names>\p{Lu}\p{Ll}+(?:[\s,]+(?:och\s+)?\p{Lu}\p{Ll}+)*)\s+(?P<verb>\p{Ll}+)\b")
+
+
+def _person_acts(text: str) -> bool:
+    """A named person as the subject of an active verb: what someone does for themselves ("Oscar godtar
+    nomineringen", "Eva antar utmaningen"), not what the meeting decided ("Anna Berg valdes" is passive)."""
+    from extractor.gazetteer import is_first_name
+
+    m = _PEOPLE_VERB.match(text.strip())
+    return (
+        m is not None and not m["verb"].endswith("s") and m["verb"] in _vocab()["decisions"]["verbs"]
+        and is_first_name(m["names"].split()[0].rstrip(","))
+    )
+
+
 def is_decision_sentence(text: str) -> bool:
     vocab = _vocab()["decisions"]
-    if contains_any(text, vocab["not_decision"]):
+    if regex.match(r"^\s*(?:beslutades|beslöts)\s+(?:\p{L}+\s+)?att\b", text, regex.IGNORECASE):
+        return True  # "Beslöts att bifalla förslaget att ...": the proposal it names is decided
+    if contains_any(text, vocab["not_decision"]) or _person_acts(text):
         return False
     if regex.match(r"^beslut\s+(?:om|tas|fattades|fattas|att)\b|^beslut\s+\p{L}+", text, regex.IGNORECASE) and len(text.split()) > 2:
         return True
@@ -179,12 +210,13 @@ def is_decision_sentence(text: str) -> bool:
 
 
 def _accepted_proposal(unit: Span) -> Span | None:
-    """A proposal taken without objection ("Annie föreslår att ... Inga motsättningar."): the
+    """A proposal or an offer taken without objection ("Annie föreslår att ... Inga motsättningar."): the
     proposal and its acceptance, as one decision."""
     accept = _vocab()["decisions"].get("accepted", [])
+    proposing = _vocab()["decisions"].get("proposing", [])
     sentences = _sentences(unit)
     for first, second in zip(sentences, sentences[1:]):
-        if contains_any(first.text, ["föreslår", "föreslog", "yrkar", "yrkade"]) and any(
+        if contains_any(first.text, proposing) and any(
             regex.match(rf"^{p}\s*[.!]?$", second.text, regex.IGNORECASE) for p in accept
         ):
             start = unit.text.index(first.text)
@@ -224,6 +256,46 @@ def _after_inline_heading(line: Line) -> Line | None:
     return dataclasses.replace(line, text=line.text[m.end():], cells=cells, start=cut)
 
 
+@lru_cache(maxsize=1)
+def _lead_in_patterns() -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(p, regex.IGNORECASE) for p in _vocab()["decisions"].get("lead_in", []))
+
+
+def _is_lead_in(text: str) -> bool:
+    """A line that opens a list of decisions rather than recording one itself: "Nämnden beslutar:",
+    "Direktionen beslutade" (the clauses below it), "Styrelsen föreslår fullmäktige besluta:"."""
+    text = text.strip()
+    if len(text.split()) > 12:
+        return False
+    if any(pattern.search(text) for pattern in _lead_in_patterns()):
+        return True
+    ends_open = text.endswith(":") or bool(_BESLUTA.search(text.rsplit(" ", 1)[-1]))
+    return ends_open and is_decision_sentence(text)
+
+
+def _is_clause(unit: Span) -> bool:
+    """One point of a decision list: a bullet or number, an att- or om-clause, or a line flagged in the margin."""
+    return unit.listed or unit.flagged or bool(regex.match(r"^(?:att|om)\b", unit.text, regex.IGNORECASE))
+
+
+def _clauses(units: list[Span], start: int) -> tuple[list[Span], int]:
+    """The decision clauses from ``units[start]`` on, and the position after them. A point that ends in
+    a colon ("enligt följande:", "med följande tillägg:") takes the unlisted text below it as its own."""
+    clauses: list[Span] = []
+    position = start
+    # One list: a mark of another shape ("5.2" after "1.") opens a sub-point, not the next clause.
+    while position < len(units) and _is_clause(units[position]) and (not clauses or units[position].mark in ("", clauses[0].mark)):
+        clause = units[position]
+        position += 1
+        if clause.listed and clause.text.endswith(":"):
+            while position < len(units) and not units[position].listed:
+                more = units[position]
+                clause = dataclasses.replace(clause, text=f"{clause.text} {more.text}", end=more.end if more.page == clause.page else clause.end)
+                position += 1
+        clauses.append(clause)
+    return clauses, position
+
+
 def decisions(lines: list[Line], election: bool, text_right: float | None = None, line_gap: float = 0.0) -> list[DecisionText]:
     """The decisions of one item: its Beslut section(s), or else the sentences that record a decision."""
     sections: list[list[Line]] = []
@@ -244,10 +316,19 @@ def decisions(lines: list[Line], election: bool, text_right: float | None = None
     found: list[DecisionText] = []
     if any(sections):
         for section in sections:
-            for index, unit in enumerate(_units(section, text_right, line_gap)):
-                text = unit.text
-                if index == 0 or unit.listed or regex.match(r"^att\b", text, regex.IGNORECASE) or is_decision_sentence(text):
-                    found.append(DecisionText(text, unit.page, unit.start, unit.end))
+            units = _units(section, text_right, line_gap)
+            position = 0
+            while position < len(units):
+                unit = units[position]
+                # The clauses below a lead-in ("Nämnden beslutar:") are the decisions; the lead-in is not.
+                clauses, after = _clauses(units, position + 1 if _is_lead_in(unit.text) else position)
+                if clauses:
+                    found.extend(DecisionText(c.text, c.page, c.start, c.end) for c in clauses)
+                    position = after
+                    continue
+                if position == 0 or is_decision_sentence(unit.text):
+                    found.append(DecisionText(unit.text, unit.page, unit.start, unit.end))
+                position += 1
         return found
     units = _units(lines, text_right, line_gap)
     taken: set[int] = set()
@@ -260,6 +341,15 @@ def decisions(lines: list[Line], election: bool, text_right: float | None = None
             found.append(DecisionText(f"{unit.text} {following.text}", unit.page, unit.start, following.end if following.page == unit.page else unit.end))
             taken.add(position + 1)
             continue
+        if _is_lead_in(unit.text):
+            clauses, after = _clauses(units, position + 1)
+            if clauses:
+                found.extend(DecisionText(c.text, c.page, c.start, c.end) for c in clauses)
+                taken.update(range(position + 1, after))
+                continue
+        if unit.flagged:
+            found.append(DecisionText(unit.text, unit.page, unit.start, unit.end))
+            continue
         accepted = _accepted_proposal(unit)
         if accepted is not None:
             found.append(DecisionText(accepted.text, accepted.page, accepted.start, accepted.end))
@@ -269,7 +359,7 @@ def decisions(lines: list[Line], election: bool, text_right: float | None = None
         ):
             found.append(DecisionText(unit.text, unit.page, unit.start, unit.end))
             continue
-        if _BULLET.match(unit.text) is None and len(unit.text) < 400 and is_decision_sentence(unit.text) and _sentences(unit)[0].text == unit.text:
+        if bullet(unit.text) is None and len(unit.text) < 400 and is_decision_sentence(unit.text) and _sentences(unit)[0].text == unit.text:
             found.append(DecisionText(unit.text, unit.page, unit.start, unit.end))
             continue
         for sentence in _sentences(unit):
@@ -282,74 +372,127 @@ _ASSIGN_SUBJECT = regex.compile(
     r"^(?P<assignee>(?:\p{Lu}[\p{L}-]+)(?:\s+\p{Lu}[\p{L}-]+)?(?:\s+och\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)*)\s+"
     r"(?:väljs|utses|får\s+i\s+uppdrag|ges\s+i\s+uppdrag)\s+(?P<task>.+)$"
 )
-_ASSIGN_VERB = regex.compile(
-    r"\b(?:uppdra[rs]?|uppdrogs|uppdrag\s+(?:till|åt)|ge[rs]?\s+i\s+uppdrag\s+(?:till|åt)?)\s+(?:till|åt)?\s*(?P<assignee>[^,;]+?)\s+att\s+(?P<task>.+)$",
-    regex.IGNORECASE,
-)
-
-
-# "ger samhällsbyggnadskontoret i uppdrag att ...": the one given the task stands between the verb and "i uppdrag".
-_ASSIGN_GIVE = regex.compile(
-    r"\b(?:ge[rs]?|gav|ge)\s+(?P<assignee>(?!i\s)[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)\s+i\s+uppdrag\s+att\s+(?P<task>.+)$",
-    regex.IGNORECASE,
-)
 # "Lukas införskaffar ...": a name, then a verb in the present tense (not a passive "-s").
 _ASSIGN_ACTOR = regex.compile(r"^(?:[Aa]tt\s+)?(?P<assignee>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+)?)\s+(?P<task>(?P<verb>\p{Ll}+r)\s+.+)$")
+# "Kim: Serverhall", "Kim Ek – boka lokalen": a point of a task list opened by the one who takes it.
+_ASSIGN_LABEL = regex.compile(r"^(?P<assignee>\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)\s*(?::|\s[–-])\s*(?P<task>\S.*)$")
+
+
+@lru_cache(maxsize=1)
+def _assignment_patterns() -> tuple[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...]]:
+    vocab = _vocab()["assignments"]
+    return (
+        tuple(regex.compile(p, regex.IGNORECASE) for p in vocab.get("patterns", [])),
+        tuple(regex.compile(p) for p in vocab.get("person_patterns", [])),
+    )
+
+
+def _is_person_name(text: str) -> bool:
+    from extractor.gazetteer import is_first_name
+
+    return is_first_name(text.split()[0])
 
 
 def _actor_task(text: str) -> AssignmentText | None:
     """A named person as the subject of a present-tense action verb: "Att Lukas införskaffar krokar för 357kr"."""
-    from extractor.gazetteer import is_first_name
-
     m = _ASSIGN_ACTOR.match(text)
     if m is None:
         return None
     if m["verb"] in _vocab()["assignments"].get("not_task_verbs", []):
         return None
-    if not is_first_name(m["assignee"].split()[0]):
+    if not _is_person_name(m["assignee"]):
         return None  # "Styrelsen godkänner", "Enkäten ..." : a body or a thing, not a person
-    return AssignmentText(m["assignee"], fold_space(m["task"]).rstrip(". "))
+    return AssignmentText(m["assignee"], _clean_task(m["task"]))
 
 
 def _clean_task(task: str) -> str:
     task = fold_space(task).rstrip(". ")
-    # "att skriva ner frågor ... och att svaren ska ..." keeps the assignee's own task only.
-    task = regex.split(r"\s+och\s+att\s+", task)[0]
+    # "att skriva ner frågor ... och att svaren ska ..." and "lägger upp en lista och den ska sedan ..."
+    # keep the assignee's own task only: a second clause with a subject of its own is someone else's.
+    task = regex.split(r"\s+och\s+(?=(?:att|detta|det|dessa|den|de|vi|man|sedan|därefter)\s)", task)[0]
     return task
 
 
-def assignments(decision_texts: list[str], approved: list[str] = ()) -> list[AssignmentText]:
+def _task_of(text: str, clause: bool, listed_task: bool) -> list[AssignmentText]:
+    """The tasks one decision, clause or action point gives: ``clause`` where it is a point of a decision
+    list or an action list (so "Kim köper ..." is a task), ``listed_task`` where it stands in a list of tasks
+    (so "Kim: städa köket" is one)."""
+    general, personal = _assignment_patterns()
+    for pattern in general:
+        m = pattern.search(text)
+        if m and 0 < len(m["assignee"].split()) <= 4:
+            return [AssignmentText(fold_space(m["assignee"]), _clean_task(m["task"]))]
+    for pattern in personal:
+        m = pattern.search(text)
+        if m and _is_person_name(m["assignee"]):
+            return [AssignmentText(fold_space(m["assignee"]), _clean_task(m["task"]))]
+    actor = _actor_task(text) if clause else None
+    if actor is not None:
+        return [actor]
+    m = _ASSIGN_LABEL.match(text) if listed_task else None
+    if m is not None:
+        return [AssignmentText(m["assignee"], _clean_task(m["task"]))]
+    m = _ASSIGN_SUBJECT.match(text)
+    if m:
+        task = m["task"]
+        att = regex.search(r"\batt\s+(?P<rest>.+)$", task)
+        if att and not task.lower().startswith("till "):
+            task = att["rest"]
+        elif regex.match(r"^(?:in\s+)?(?:\p{Ll}+t\s+)?(?:till|som|i|på)\s", task, regex.IGNORECASE):
+            return []  # "Ylva väljs till justerare", "Gustav väljs enhälligt till sekreterare" elect, they give no task
+        return [AssignmentText(a.strip(), _clean_task(task)) for a in regex.split(r"\s+och\s+", m["assignee"])]
+    return []
+
+
+def assignments(decision_texts: list[str], approved: list[str] = (), tasks: list[str] = (), listed: list[str] = ()) -> list[AssignmentText]:
     """Tasks given in the decisions: "uppdra till X att ...", "ger X i uppdrag att ...", "X väljs att ...",
-    and, in the att-clauses of a decision list or an approved proposal, "Att X införskaffar ..."."""
+    and, in the att-clauses of a decision list, an approved proposal or an action list, "Att X införskaffar ...";
+    ``listed`` are points of a list that hands out tasks ("Kim: Serverhall")."""
     found = []
-    for text in [*decision_texts, *approved]:
-        clause = text in approved or bool(regex.match(r"^att\s+\p{Lu}", text.strip(), regex.IGNORECASE))
+    for text in [*decision_texts, *approved, *tasks, *listed]:
+        clause = text in approved or text in tasks or text in listed or bool(regex.match(r"^att\s+\p{Lu}", text.strip(), regex.IGNORECASE))
         # "Att Tim införskaffar ...": the att of a decision list is no part of the subject.
         text = regex.sub(r"^[Aa]tt\s+(?=\p{Lu})", "", fold_space(text))
-        m = _ASSIGN_VERB.search(text)
+        found.extend(a for a in _task_of(text, clause, text in listed or text in tasks) if a not in found)
+    return found
+
+
+def _is_action_heading(text: str) -> str | None:
+    """The rest of a line that opens an action list ("Att göra:", "Actionpunkter"), or None where it does not."""
+    for heading in _vocab()["assignments"].get("action_headings", []):
+        m = regex.match(rf"^\s*{regex.escape(heading)}\s*(?::\s*(?P<rest>.*))?$", text, regex.IGNORECASE)
         if m:
-            assignee = m["assignee"].strip()
-            if assignee and assignee[:1].isupper():
-                found.append(AssignmentText(assignee, _clean_task(m["task"])))
-                continue
-        m = _ASSIGN_GIVE.search(text)
-        if m:
-            found.append(AssignmentText(m["assignee"].strip(), _clean_task(m["task"])))
+            return m["rest"] or ""
+    return None
+
+
+def action_points(lines: list[Line], text_right: float | None = None, line_gap: float = 0.0) -> list[str]:
+    """The points under an action heading ("Actionpunkt:", "Att göra:"): each may give someone a task."""
+    sections: list[list[Line]] = []
+    for line in lines:
+        rest = _is_action_heading(line.text)
+        if rest is not None:
+            sections.append([dataclasses.replace(line, text=rest, cells=[])] if rest else [])
+        elif sections and sections[-1] is not None and _ends_section(line):
+            sections.append(None)
+        elif sections and sections[-1] is not None:
+            sections[-1].append(line)
+    return [u.text for section in sections if section for u in _units(section, text_right, line_gap)]
+
+
+def task_lists(lines: list[Line], text_right: float | None = None, line_gap: float = 0.0) -> list[str]:
+    """The points of a list below a decision that hands out responsibility ("Styrelsen utser ansvariga
+    för städningen:" and "- Kim: Köket" below it)."""
+    words = _vocab()["assignments"].get("responsibility_words", [])
+    units = _units(lines, text_right, line_gap)
+    found: list[str] = []
+    for position, unit in enumerate(units):
+        if unit.listed or not contains_any(unit.text, words) or not is_decision_sentence(unit.text):
             continue
-        actor = _actor_task(text) if clause else None
-        if actor is not None:
-            found.append(actor)
-            continue
-        m = _ASSIGN_SUBJECT.match(text)
-        if m:
-            task = m["task"]
-            att = regex.search(r"\batt\s+(?P<rest>.+)$", task)
-            if att and not task.lower().startswith("till "):
-                task = att["rest"]
-            elif regex.match(r"^(?:in\s+)?(?:till|som|i|på)\s", task, regex.IGNORECASE):
-                continue  # "Ylva väljs till justerare", "Gustav väljs in som sekreterare" elect, they give no task
-            for assignee in regex.split(r"\s+och\s+", m["assignee"]):
-                found.append(AssignmentText(assignee.strip(), _clean_task(task)))
+        for following in units[position + 1:]:
+            if not following.listed:
+                break
+            found.append(following.text)
     return found
 
 
@@ -401,9 +544,29 @@ def references(lines: list[Line]) -> list[str]:
     return found
 
 
+def title_decisions(item: ItemSegment) -> list[DecisionText]:
+    """The decisions of an item whose heading records them ("3. Till revisor valdes Bo Ek.", "Som
+    funktionärer valdes" and "(a) Kim till ordförande, (b) ..." below it): the heading's sentence, gone on
+    into the body until it ends, where it records a decision. A heading that names a decision as its
+    topic ("Beslut om taxa") records none."""
+    if regex.match(r"^beslut", item.title, regex.IGNORECASE):
+        return []
+    text = item.title
+    for unit in _units(item.body, item.text_right, item.line_gap):
+        if text.rstrip().endswith((".", "!", "?")):
+            break
+        text = f"{text} {unit.text}"
+    heading = item.heading
+    return [
+        DecisionText(sentence.text, heading.page, heading.start, heading.end)
+        for sentence in _sentences(Span(text, heading.page, heading.start, heading.end))
+        if is_decision_sentence(sentence.text)
+    ]
+
+
 def item_fields(item: ItemSegment) -> ItemFields:
     election = bool(regex.search(r"\bval\b|funktionär", item.title, regex.IGNORECASE))
-    found = decisions(item.body, election, item.text_right, item.line_gap)
+    found = decisions(item.body, election, item.text_right, item.line_gap) or title_decisions(item)
     body_text = "\n".join(fold_space(line.text.replace("\t", " ")) for line in item.body)
     first, last = item.heading, (item.body[-1] if item.body else item.title_lines[-1])
     return ItemFields(
@@ -411,7 +574,10 @@ def item_fields(item: ItemSegment) -> ItemFields:
         title=item.title,
         text=body_text,
         decisions=found,
-        assignments=assignments([d.text for d in found], approved_proposals(item.body, item.text_right, item.line_gap)),
+        assignments=assignments(
+            [d.text for d in found], approved_proposals(item.body, item.text_right, item.line_gap),
+            action_points(item.body, item.text_right, item.line_gap), task_lists(item.body, item.text_right, item.line_gap),
+        ),
         references=references(item.title_lines + item.body),
         page=first.page,
         start=first.start,
