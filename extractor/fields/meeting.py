@@ -24,6 +24,13 @@ class MeetingFields:
     place: str | None
     number: str | None
 
+    def missing(self) -> list[str]:
+        """A warning for each value of the head not written in the document (left null, never guessed)."""
+        where = {"organisation": "in the title or letterhead", "body": "in the title or the head's labels",
+                 "start_time": "in the head or the opening item", "end_time": "in the head or the closing item",
+                 "place": "in the head"}
+        return [f"no {field.replace('_', ' ')} found {place}" for field, place in where.items() if getattr(self, field) is None]
+
 
 @dataclass
 class NextMeetingFields:
@@ -50,6 +57,11 @@ def _labelled(lines: list[Line], labels: list[str]) -> list[tuple[str, str, int]
     found = []
     for index, line in enumerate(lines):
         text = line.text.strip()
+        header = _header_row(line, lines[index + 1] if index + 1 < len(lines) else None)
+        if header:
+            # A row of labels over a row of values: "DATUM | MÖTESTID" / "2021-11-03 | 09:30".
+            found.extend((hit[0], value, index + 1) for cell, value in header if (hit := match_heading(cell, labels)))
+            continue
         hit = match_heading(text, labels)
         if not hit:
             continue
@@ -71,17 +83,48 @@ def _labelled(lines: list[Line], labels: list[str]) -> list[tuple[str, str, int]
     return found
 
 
-def _document_type(title: str) -> str:
-    """The kind of document by the earliest type word of its title ("Protokoll", "Minnesanteckningar")."""
+def _header_row(line: Line, following: Line | None) -> list[tuple[str, str]]:
+    """(label, value) pairs of a table head whose every cell is a head label, over a row of as many values."""
+    cells = [c.text.strip() for c in line.cells]
+    if following is None or len(cells) < 2 or len(following.cells) != len(cells):
+        return []
+    if not all(match_heading(c, _labels()) and len(c.split()) <= 3 for c in cells):
+        return []
+    return list(zip(cells, (c.text.strip() for c in following.cells)))
+
+
+def _document_type(title: str, segments: Segments) -> str:
+    """The kind of document as a reader tells it: the earliest type word of its title ("Protokoll",
+    "Minnesanteckningar", "Kallelse"); without one, minutes by their parts, else not minutes at all.
+
+    An agenda heading ("Dagordning") names a notice only where nothing is signed: a signed
+    protocol may print its föredragningslista at the top.
+    """
     vocab = _vocab()
     lower = title.lower()
-    best = ("protokoll", len(lower) + 1)
-    for kind in ("minnesanteckningar", "kallelse", "protokoll"):
-        for word in vocab[kind]:
-            m = regex.search(rf"{regex.escape(word)}", lower)
-            if m and m.start() < best[1]:
-                best = (kind, m.start())
-    return best[0]
+    found = sorted(
+        (m.start(), kind, word)
+        for kind in ("minnesanteckningar", "kallelse", "protokoll")
+        for word in vocab[kind]
+        for m in [regex.search(regex.escape(word), lower)] if m
+    )
+    for _, kind, word in found:
+        if word in vocab["agenda"] and segments.signing:
+            continue
+        return kind
+    return "protokoll" if _has_minutes_parts(title, segments) else "other"
+
+
+def _has_minutes_parts(title: str, segments: Segments) -> bool:
+    """A title naming a meeting, numbered items, a signing block, or a head with a time, a place
+    or an attendance list."""
+    if any(_MEETING_WORD.match(w.strip(",.:")) for w in title.split()):
+        return True
+    if len(segments.items) >= 2 or segments.signing:
+        return True
+    attendance = load("structure")["attendance"]
+    labels = [*_vocab()["time"], *_vocab()["place"], *attendance["present"]["headings"], *attendance["absent"]["headings"]]
+    return any(match_heading(_plain(line), labels) for line in segments.head)
 
 
 # A date that revises or prints the document is not the meeting's: "(rev 2020-03-26)".
@@ -106,12 +149,33 @@ def meeting_date(head: list[Line], title: list[Line]) -> tuple[datetime.date | N
             found = _meeting_dates(text)
             if found:
                 return found[0].date, value + " " + text
-    for line in [*title, *head[:12]]:
+    lines = [*title, *head[:12]]
+    for index, line in enumerate(lines):
         text = _plain(line)
         found = _meeting_dates(text)
         if found:
-            return found[0].date, text
+            return found[0].date, _run_on(text, lines[index + 1:])
+    # A notice writes the year once in its title ("årsmöte 2024") and the day
+    # without it ("lördag den 6 april kl. 10.00").
+    year = regex.search(r"(?<![\d-])(?:19|20)\d{2}(?![\d-])", " ".join(_plain(l) for l in title))
+    if year:
+        january = datetime.date(int(year.group()), 1, 1)
+        for index, line in enumerate(lines):
+            text = _plain(line)
+            found = [d for d in dates.find_dates(_clean(text), january)
+                     if not d.has_year and d.date.year == january.year and not _NOT_MEETING_DATE.search(text[: d.start])]
+            if found:
+                return found[0].date, _run_on(text, lines[index + 1:])
     return None, ""
+
+
+def _run_on(text: str, following: list[Line]) -> str:
+    """A title sentence broken after a preposition goes on in the next line: "... 2021 i" / "Ekby Bygdegård"."""
+    for line in following[:2]:
+        if not regex.search(r"\b(?:i|på|hos|vid|med|den|kl\.?)$", text, regex.IGNORECASE):
+            break
+        text = f"{text} {_plain(line)}"
+    return text
 
 
 def _date_lines(head: list[Line], day: datetime.date | None, date_text: str) -> list[int]:
@@ -134,22 +198,33 @@ def meeting_times(head: list[Line], date_text: str, date_lines: list[int] = ()) 
     return None, None
 
 
+def _sentence_time(text: str, words: list[str], last: bool) -> str | None:
+    """The time written beside one of ``words`` in its sentence: "förklarar mötet öppnat kl 17:21",
+    "Kl. 19.05 öppnade ordföranden mötet".
+
+    Only near the word: a property unit "3:7" in an attendance list run into the first item is no time.
+    """
+    pattern = regex.compile("|".join(regex.escape(w) for w in words), regex.IGNORECASE)
+    sentences = regex.split(r"(?<=[.!?])\s+(?=\p{Lu})", text)
+    for sentence in (reversed(sentences) if last else sentences):
+        sentence = _clean(regex.sub(r"\b(\d{1,2}:\d{2}):\d{2}\b", r"\1", sentence))  # 17:15:36
+        words_at = [m.start() for m in pattern.finditer(sentence)]
+        found = [t for t in dates.find_times(sentence) if any(abs(t.start - at) <= _NEAR for at in words_at)]
+        if found:
+            return found[-1 if last else 0].start_time
+    return None
+
+
+# How far (in characters) a time may stand from the word that opens or closes the meeting.
+_NEAR = 60
+
+
 def _times_from_items(texts: list[str]) -> tuple[str | None, str | None]:
-    """Opening and closing times in the first and last items: "förklarar mötet öppnat kl 17:21"."""
-    start = end = None
-    for text in texts[:4]:
-        if regex.search(r"öppna|öppnande", text, regex.IGNORECASE):
-            text = regex.sub(r"\b(\d{1,2}:\d{2}):\d{2}\b", r"\1", text)  # 17:15:36
-            found = dates.find_times(_clean(text))
-            if found:
-                start = found[0].start_time
-                break
-    for text in reversed(texts[-3:]):
-        if regex.search(r"avslut|avslutande|avslutas|stänger", text, regex.IGNORECASE):
-            found = dates.find_times(_clean(text))
-            if found:
-                end = found[-1].start_time
-                break
+    """Opening and closing times in the first and last items: "förklarar mötet öppnat kl 17:21",
+    "Årsmötet avslutades kl. 21.10."."""
+    start = next((t for t in (_sentence_time(text, _vocab()["opening_words"], False) for text in texts[:4]) if t), None)
+    closing = load("structure")["closing"]["time_words"]
+    end = next((t for t in (_sentence_time(text, closing, True) for text in reversed(texts[-3:])) if t), None)
     return start, end
 
 
@@ -173,7 +248,7 @@ _ADDRESS = regex.compile(
     r"^\p{Lu}[\p{L}-]*(?:vägen|gatan|gränd|gränden|torget|platsen|backen|stigen|allén|leden|plan)\s+\d+(?:\s?[A-Za-z])?$")
 
 
-def meeting_place(head: list[Line], date_text: str, date_lines: list[int] = ()) -> str | None:
+def meeting_place(head: list[Line], date_text: str, date_lines: list[int] = (), title: list[Line] = ()) -> str | None:
     for label, value, index in _labelled(head, _vocab()["place"]):
         lowered = label.lower()
         if "plats" not in lowered and "lokal" not in lowered:
@@ -196,14 +271,36 @@ def meeting_place(head: list[Line], date_text: str, date_lines: list[int] = ()) 
             following = _plain(head[i + 1]).strip(" ,.")
             if _ADDRESS.match(following):
                 return following
+    return _online_place([date_text, *(_plain(l) for l in title)])
+
+
+def _online_place(texts: list[str]) -> str | None:
+    """A meeting held online, named after the date or a preposition: "2021-02-05 Jitsi",
+    "arbetsmöte ... genomfört via Teams"."""
+    tools = "|".join(regex.escape(w) for w in sorted(_vocab()["online_places"], key=len, reverse=True))
+    pattern = regex.compile(rf"(?:\b(?:över|via|på|i|per)\s+|^\S*\d\S*\s+)(?P<place>{tools})\b")
+    for text in texts:
+        m = pattern.search(text or "")
+        if m:
+            return m["place"]
     return None
 
 
+# A meeting's number as written: "3", "2020:3", "3 - 2021/2022" (the number within a season).
+_NUMBER = r"(?P<n>\d{1,4}(?:\s*[-–]\s*\d{4}/\d{2,4}|[:/]\d{1,4})?)(?![\d.,/-]*\d)"
+
+
 def meeting_number(head: list[Line]) -> str | None:
-    for line in head[:8]:
-        m = regex.search(r"\b(?:möte|sammanträde|styrelsemöte|protokoll)\s+(?:nr|nummer)\.?\s*(?P<n>\d+(?:[:/]\d+)?)", _plain(line), regex.IGNORECASE)
+    """"Styrelsemöte nr 3", or a number label opening a line or cell ("Mötesnummer: 3 - 2021/2022",
+    "Direktionen, Nr 4"); a label is written capitalised, so "hos Ek, nr 161" (a house) is none."""
+    labels = sorted(_vocab()["number"], key=len, reverse=True)
+    written = "|".join(regex.escape(form) for label in labels for form in (label, label.upper()))
+    label_pattern = regex.compile(rf"(?:^|[,\t]\s*)(?:{written})\.?\s*:?\s*{_NUMBER}")
+    for line in head[:12]:
+        m = regex.search(r"\b(?:möte|sammanträde|styrelsemöte|protokoll)\s+(?:nr|nummer)\.?\s*" + _NUMBER, _plain(line), regex.IGNORECASE)
+        m = m or label_pattern.search(line.text.strip())
         if m:
-            return m["n"]
+            return fold_space(m["n"])
     return None
 
 
@@ -212,7 +309,12 @@ _MEETING_WORD = regex.compile(
     regex.IGNORECASE,
 )
 _MEETING_ADJECTIVE = {"ordinarie", "extra", "konstituerande", "gemensamt", "gemensamma"}
-_ORG_WORD = regex.compile(r"(?:förening|samfällighet|kommun|region|brf|bostadsrättsförening|sällskap|förbund|ab)\p{Ll}*$", regex.IGNORECASE)
+# An organisation word, also ending a compound ("Vägsamfällighet", "Bostadsrättsföreningen"), and its genitive.
+_ORG_WORD = regex.compile(
+    r"^(?:\p{L}*(?:" + "|".join(load("structure")["head"]["organisation_words"]) + r")(?:en|et|s|ens|ets)?"
+    r"|(?:" + "|".join(load("structure")["head"]["organisation_abbreviations"]) + r"))$",
+    regex.IGNORECASE,
+)
 _BODY_WORD = regex.compile(r"(?:nämnd(?:en)?|styrelse(?:n)?|fullmäktige|utskott(?:et)?)$", regex.IGNORECASE)
 _MUNICIPAL_BODY = regex.compile(
     r"\b((?:\p{Lu}\p{Ll}+\s+)?\p{L}+s\s+(?:arbetsutskott|ledningsgrupp|presidium|beredning|planeringsutskott|personalutskott))\b"
@@ -236,7 +338,8 @@ def _title_lines(document_lines: list[Line]) -> list[Line]:
     title = []
     for index, line in enumerate(first_page[:10]):
         text = _plain(line)
-        if match_heading(text, stops) or regex.match(r"^(?:§\s*)?\d{1,2}[.)]?\s", text) or (index and text.endswith(".")):
+        sentence = index and text.endswith(".") and not any(text.lower().startswith(w) for w in type_words)
+        if match_heading(text, stops) or regex.match(r"^(?:§\s*)?\d{1,2}[.)]?\s", text) or sentence:
             break
         if index < 2 or line.bold or line.size >= body_size * 1.05 or len(text.split()) <= 4:
             title.append(line)
@@ -247,8 +350,28 @@ def _tidy_case(phrase: str) -> str:
     """"KUNGSBACKA KOMMUN" -> "Kungsbacka kommun"; mixed case is kept as written."""
     if not phrase.isupper():
         return phrase
+    lower = set(_vocab()["lower_case_words"])
     words = phrase.lower().split()
-    return " ".join([words[0].capitalize(), *(w.capitalize() if not _ORG_WORD.match(w) else w for w in words[1:])])
+    return " ".join([words[0].capitalize(), *(w if _ORG_WORD.match(w) or w in lower else w.capitalize() for w in words[1:])])
+
+
+def _type_words() -> list[str]:
+    return [w for kind in ("minnesanteckningar", "kallelse", "protokoll") for w in _vocab()[kind]]
+
+
+def _letterhead_name(title: list[Line]) -> str | None:
+    """A letterhead set in capitals, a cell of its own that is an organisation's name whole:
+    "BRF TALLEN I VÄSTERÅS"."""
+    type_words = _type_words()
+    for line in title[:4]:
+        for cell in line.cells:
+            text = fold_space(cell.text)
+            words = text.split()
+            if (text.isupper() and 2 <= len(words) <= 6 and not regex.search(r"\d", text)
+                    and any(_ORG_WORD.match(w.strip(",.")) for w in words)
+                    and not any(w in text.lower() for w in type_words)):
+                return _tidy_case(text)
+    return None
 
 
 def _genitive_organisation(words: list[str]) -> str | None:
@@ -270,13 +393,13 @@ def _genitive_organisation(words: list[str]) -> str | None:
     return None
 
 
-def _named_organisation(words: list[str]) -> str | None:
+def _named_organisation(words: list[str], ordinary_case: bool = False) -> str | None:
     """A proper-noun phrase ending in an organisation word: "Stenålderns samfällighetsförening", "Brf Ekbacken".
 
     A phrase set in ordinary case wins over one in capitals (a letterhead).
     """
-    found = [p for p in _organisation_phrases(words)]
-    found.sort(key=lambda phrase: phrase.isupper())
+    found = [p for p in _organisation_phrases(words) if not (ordinary_case and p.isupper())]
+    found.sort(key=lambda phrase: (phrase.isupper(), len(phrase.split()) == 1))
     return _tidy_case(found[0]) if found else None
 
 
@@ -291,74 +414,150 @@ def _organisation_phrases(words: list[str]):
         if start == index and not clean[:1].isupper():
             continue
         end = index + 1
-        if start == index:
-            # The organisation word first, its name after: "Bostadsrättsföreningen Lönnen".
-            while end < len(words) and words[end][:1].isupper() and not words[end].endswith(":") and not _MEETING_WORD.match(words[end]) and not words[end].isupper():
+        if clean[:1].isupper() and not clean.endswith(","):
+            # The organisation word first, its name after: "Bostadsrättsföreningen Lönnen", "Riksbyggens Bostadsrättsförening Tallkotten".
+            type_words = _type_words()
+            while (end < len(words) and words[end][:1].isupper() and not words[end].endswith(":") and not words[end].isupper()
+                   and not _MEETING_WORD.match(words[end]) and not _BODY_WORD.search(words[end].rstrip("s"))
+                   and words[end].lower() not in type_words and not match_heading(words[end], _labels())):
                 end += 1
+                if words[end - 1].endswith(","):
+                    break
         yield " ".join(w.strip(",.:;()") for w in words[start:end])
+
+
+def _name_cells(lines: list[Line]) -> list[str]:
+    """The cells of the title lines; a name set in capitals one word a line (a logo's
+    "SVENSKA" over "BANKEN") is one cell, and a stray letter or two beside a logo none."""
+    cells: list[str] = []
+    stacked: list[str] = []
+    for line in lines:
+        texts = [fold_space(c.text) for c in line.cells] or [fold_space(line.text)]
+        if len(texts) == 1 and regex.fullmatch(r"\p{Lu}{3,}", texts[0]):
+            stacked.append(texts[0])
+            continue
+        if stacked:
+            cells.append(" ".join(stacked))
+            stacked = []
+        cells.extend(texts)
+    if stacked:
+        cells.append(" ".join(stacked))
+    return [c for c in cells if not regex.fullmatch(r"\p{Lu}{1,2}", c)]
 
 
 def _standalone_name(title: list[Line]) -> str | None:
     """A short proper name on a line or cell of its own ("LiTHe kod" above the date)."""
-    vocab = _vocab()
-    type_words = [w for kind in ("minnesanteckningar", "kallelse", "protokoll") for w in vocab[kind]]
-    for line in title[:4]:
-        for cell in line.cells:
-            text = fold_space(cell.text)
-            # "Mötesprotokoll LiTHe kod": the name after a document-type word.
-            for word in type_words:
-                if text.lower().startswith(word + " "):
-                    text = text[len(word) + 1:]
-            words = text.split()
-            if not 1 <= len(words) <= 4 or not text[:1].isupper() or dates.find_dates(text) or regex.search(r"\d", text):
-                continue
-            if any(w.lower() in text.lower() for w in type_words) or any(_MEETING_WORD.match(w) for w in words):
-                continue
-            if gazetteer.is_first_name(words[0]) and len(words) > 1:
-                continue  # a person (a signatory in the letterhead), not an organisation
-            if _BODY_WORD.search(words[-1]):
-                continue  # "Styrelsen" is the body that met
-            return _tidy_case(text)
+    type_words = _type_words()
+    for text in _name_cells(title[:4]):
+        # "Mötesprotokoll LiTHe kod": the name after a document-type word.
+        for word in type_words:
+            if text.lower().startswith(word + " "):
+                text = text[len(word) + 1:]
+        words = text.split()
+        if not 1 <= len(words) <= 4 or not text[:1].isupper() or dates.find_dates(text) or regex.search(r"\d", text):
+            continue
+        if match_heading(text, _labels()):
+            continue  # "Sammanträdesdatum" over the date in a running header
+        if any(w.lower() in text.lower() for w in type_words) or any(_MEETING_WORD.match(w) for w in words):
+            continue
+        if gazetteer.is_first_name(words[0]) and len(words) > 1:
+            continue  # a person (a signatory in the letterhead), not an organisation
+        if _BODY_WORD.search(words[-1]):
+            continue  # "Styrelsen" is the body that met
+        return _tidy_case(text)
     return None
 
 
+def _labels() -> list[str]:
+    """Every label of the head and of a running header: never a name."""
+    vocab = _vocab()
+    return [*vocab["running_labels"], *vocab["date"], *vocab["time"], *vocab["place"], *vocab["number"]]
+
+
 def _before_meeting_word(words: list[str]) -> str | None:
-    """"LiTHe kod höstmöte 2020" -> "LiTHe kod": the name written just before the meeting word."""
+    """"LiTHe kod höstmöte 2020" -> "LiTHe kod": the name written just before the meeting word
+    (not "Protokoll från" before it)."""
+    type_words = _type_words()
     for index, word in enumerate(words[1:5], start=1):
         if (
             _MEETING_WORD.match(word.strip(",."))
             and words[0][:1].isupper()
             and words[index - 1].lower() not in _MEETING_ADJECTIVE
             and not _BODY_WORD.search(words[index - 1].rstrip("s"))
+            and not any(w.lower().strip(",.") in type_words or w.lower() in _vocab()["lower_case_words"] for w in words[:index])
         ):
             return " ".join(words[:index])
     return None
 
 
-def _body(title_text: str) -> str | None:
-    m = _MUNICIPAL_BODY.search(title_text)
+def _keeper(lines: list[Line]) -> str | None:
+    """Who keeps the minutes, as the anslag block names it: "Protokollets förvaringsplats: Ekviks kommun"."""
+    for _, value, _ in _labelled(lines, _vocab()["keeper"]):
+        value = fold_space(value).strip(" ,.")
+        words = value.split()
+        if words and _ORG_WORD.match(words[-1]) and len(words) <= 5:
+            return _tidy_case(value)
+    return None
+
+
+def _capitalised(text: str) -> str:
+    """Words set in capitals as names are written: "KOMMUNSTYRELSEN" -> "Kommunstyrelsen"."""
+    return regex.sub(r"\b\p{Lu}{4,}\b", lambda m: m.group().capitalize(), text)
+
+
+def _body(title_text: str, title: list[Line]) -> str | None:
+    vocab = _vocab()
+    m = _MUNICIPAL_BODY.search(title_text) or _MUNICIPAL_BODY.search(_capitalised(title_text))
     if m:
         return next(g for g in m.groups() if g)
-    for entry in _vocab()["bodies"]:
-        if regex.search(entry["pattern"], title_text, regex.IGNORECASE):
+    for entry in vocab["bodies"]:
+        found = regex.search(entry["pattern"], title_text, regex.IGNORECASE)
+        if found and entry.get("as_written"):
+            written = fold_space(found.group()).lower()
+            return written[0].upper() + written[1:]
+        if found:
             return entry["body"]
-    # Any other "...möte" in the title, with its adjective: "Gemensamt husrådsmöte".
+    # A group that met, named without a body word: "arbetsmöte i Webb-gruppen".
+    endings = "|".join(vocab["group_endings"])
+    m = regex.search(rf"\p{{L}}*(?:möte|sammanträde)t?\s+(?:i|med|för)\s+(?P<body>[\p{{Lu}}\d][\p{{L}}\d-]*(?:{endings}))\b", title_text)
+    if m:
+        return m["body"]
+    # The body named alone: "Direktionen, Nr 4".
+    for line in title:
+        for cell in line.cells:
+            hit = match_heading(fold_space(cell.text), vocab["body_words"])
+            if hit and hit[1] == len(fold_space(cell.text).split(",")[0]):
+                return hit[0]
+    # Any other "...möte" in the title, with the kind of meeting: "Gemensamt husrådsmöte".
+    kinds = set(vocab["meeting_kinds"])
     words = title_text.split()
     for index, word in enumerate(words):
-        if regex.fullmatch(r"\p{L}{3,}möte", word) and not word.lower().startswith("mötes"):
-            phrase = word
-            if index and words[index - 1].lower() in _MEETING_ADJECTIVE:
-                phrase = f"{words[index - 1]} {word}"
+        if regex.fullmatch(r"\p{L}{3,}möte", word, regex.IGNORECASE) and not word.lower().startswith("mötes"):
+            phrase = word.lower()
+            if index and words[index - 1].lower() in kinds:
+                phrase = f"{words[index - 1].lower()} {phrase}"
             return phrase[0].upper() + phrase[1:]
     return None
 
 
-def _organisation_and_body(title: list[Line]) -> tuple[str | None, str | None]:
-    """Who keeps the minutes and which body met, from the title lines."""
+def _organisation_and_body(title: list[Line], first_page: list[Line]) -> tuple[str | None, str | None]:
+    """Who keeps the minutes and which body met, from the title lines, else from the labels of the
+    first page ("Beslutande organ", "Protokollets förvaringsplats")."""
     title_text = " ".join(_plain(l) for l in title)
     words = title_text.split()
-    organisation = _genitive_organisation(words) or _named_organisation(words) or _before_meeting_word(words) or _standalone_name(title)
-    return organisation, _body(title_text)
+    # A name written in ordinary case in the title outweighs a letterhead in capitals, which may
+    # be a running header's short form; the letterhead cell, whole, outweighs a phrase cut from it.
+    organisation = (_genitive_organisation(words) or _named_organisation(words, ordinary_case=True) or _letterhead_name(title)
+                    or _named_organisation(words) or _before_meeting_word(words) or _standalone_name(title) or _keeper(first_page))
+    body = _body(title_text, title)
+    if body is None:
+        body = next((fold_space(value).strip(" ,.") for _, value, _ in _labelled(first_page, _vocab()["body"]) if value.strip()), None)
+    return organisation, body
+
+
+def _is_cover(lines: list[Line]) -> bool:
+    """A cover page: a logo, a title and a date, and none of the head's labels."""
+    return len(lines) <= 8 and not any(match_heading(_plain(l), _labels()) for l in lines)
 
 
 def meeting_fields(segments: Segments, document: Document) -> MeetingFields:
@@ -366,6 +565,8 @@ def meeting_fields(segments: Segments, document: Document) -> MeetingFields:
     # The title block is read with its running header: municipal protocols repeat
     # organisation, body and date at the top of every page.
     title = _title_lines([line for line in document.pages[0].lines] if document.pages else [])
+    if len(document.pages) > 1 and _is_cover(document.pages[0].lines):
+        title += _title_lines(document.pages[1].lines)
     # The head proper, or the first lines where the items start at once (the date line may open item 1).
     head = segments.head if len(segments.head) >= 6 else content[:15]
     meeting_day, date_text = meeting_date(head, title)
@@ -375,20 +576,26 @@ def meeting_fields(segments: Segments, document: Document) -> MeetingFields:
         item_texts = [" ".join(_plain(l) for l in head), *(" ".join(l.text for l in [*i.title_lines, *i.body]) for i in segments.items)]
         first, last = _times_from_items(item_texts)
         start, end = start or first, end or last
-    organisation, body = _organisation_and_body(title)
+    first_page = document.pages[0].lines if document.pages else []
+    organisation, body = _organisation_and_body(title, first_page)
     return MeetingFields(
-        document_type=_document_type(" ".join(_plain(l) for l in title)),
+        document_type=_document_type(" ".join(_plain(l) for l in title), segments),
         organisation=organisation,
         body=body,
         date=meeting_day.isoformat() if meeting_day else None,
         start_time=start,
         end_time=end,
-        place=meeting_place(head, date_text, date_lines),
+        place=meeting_place(head, date_text, date_lines, title),
         number=meeting_number([*title, *head]),
     )
 
 
-def _next_meeting_texts(segments: Segments) -> list[str]:
+def _joined(lines: list[Line]) -> str:
+    """Lines as running text, a word hyphenated at a line end whole again ("Kungs-" / "gatan")."""
+    return regex.sub(r"(?<=\p{Ll})-\s+(?=\p{Ll})(?!och\b|eller\b)", "", " ".join(_plain(l) for l in lines))
+
+
+def _next_meeting_texts(segments: Segments, reference: datetime.date | None = None) -> list[str]:
     """Text that follows a next-meeting heading: an item "Nästa möte", or the words in a sentence or line."""
     headings = load("structure")["next_meeting"]["headings"]
     pattern = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in headings) + r")\b\s*:?", regex.IGNORECASE)
@@ -400,10 +607,17 @@ def _next_meeting_texts(segments: Segments) -> list[str]:
         m = pattern.search(text)
         if m:
             # A heading alone on its line gives its value on the next line.
-            rest = text[m.end():] if dates.find_dates(text[m.end():]) else f"{text[m.end():]} {_plain(lines[index + 1]) if index + 1 < len(lines) else ''}"
+            rest = text[m.end():] if dates.find_dates(text[m.end():], reference) else _joined([line, *lines[index + 1:index + 3]])[m.end():]
             (at_start if m.start() == 0 or regex.match(r"^[\W\d]*$", text[: m.start()]) else inside).append(rest)
-    in_items = [" ".join(_plain(l) for l in item.body[:3]) for item in segments.items if pattern.search(item.title)]
+    in_items = [_joined(item.body[:3]) for item in segments.items if pattern.search(item.title)]
     return [*at_start, *in_items, *inside]
+
+
+def _held_at(text: str) -> str | None:
+    """The place in a sentence of its own: "Mötet hålls på Stadsbiblioteket, Övre Kungsgatan 4"."""
+    verbs = "|".join(regex.escape(v).replace("\\ ", r"\s+") for v in load("structure")["next_meeting"]["held_at"])
+    m = regex.search(rf"\b(?:{verbs})\s+(?:på|i|hos)\s+(?P<place>\p{{Lu}}.*?)\s*(?:\.(?:\s|$)|$)", text)
+    return fold_space(m["place"]).strip(" ,") if m else None
 
 
 _BARE_DAY_MONTH = regex.compile(r"^\s*\d{1,2}/\d{1,2}(?![/\d])")
@@ -415,17 +629,19 @@ def next_meeting(segments: Segments, reference: datetime.date | None, meeting_st
     Dates written relative to the meeting ("samma tid nästa vecka", "nästa
     torsdag") are read against the meeting date; "samma tid" keeps its start time.
     """
-    for text in _next_meeting_texts(segments):
+    for text in _next_meeting_texts(segments, reference):
         text = _clean(text)
         if _BARE_DAY_MONTH.match(text):
             # "17/2 19:00" under "Nästa möte": a date by its place, as "den 17/2" would be anywhere
             text = "den " + text
         found = [d for d in dates.find_dates(text, reference) if reference is None or d.date > reference]
         if found:
-            after = text[found[0].end:]
-            after = regex.split(r"(?<=\.)\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})", after)[0]  # stop at the next sentence
+            # The rest of this point (up to the next bullet or numbered item), and of its sentence.
+            point = regex.split(r"\s[•·▪◦]\s|(?<=\.)\s+(?=\d{1,2}[.)/]\s)", text[found[0].end:])[0]
+            after = regex.split(r"(?<=\.)\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})", point)[0]
             start, end = dates.parse_time_range(after)
-            return NextMeetingFields(found[0].date.isoformat(), start, end, _place_after_time(text[: found[0].end] + after))
+            place = _place_after_time(text[: found[0].end] + after) or _held_at(point)
+            return NextMeetingFields(found[0].date.isoformat(), start, end, place)
         relative = dates.find_relative_date(text, reference) if reference else None
         if relative:
             start, end = dates.parse_time_range(text)
