@@ -100,6 +100,71 @@ def doctor_command() -> None:
     sys.exit(1 if problems else 0)
 
 
+@main.command("lines")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="A readable table, or one JSON object per line with every feature.")
+@click.option("--no-ocr", is_flag=True, help="Never OCR; pages without a usable text layer stay empty.")
+@click.option("--model", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Line-role model to use instead of the shipped one.")
+def lines_command(file: str, fmt: str, no_ocr: bool, model: str | None) -> None:
+    """Show every line of a minutes PDF with its features and its predicted role.
+
+    Each line has a stable id (p<page>-l<index>), its position and style, the
+    features the line-role model reads, and the role it decided. The roles are
+    listed in docs/line-roles.md.
+    """
+    from extractor.layout import find_layout
+    from extractor.line_roles import predict
+    from extractor.lines import features, records
+    from extractor.read_pages import read_document
+
+    found = records(find_layout(read_document(file, ocr=not no_ocr)))
+    roles = predict(found, model)
+    if fmt == "jsonl":
+        for record, role, row in zip(found, roles, features(found)):
+            click.echo(json.dumps({**record.to_dict(), "role": role, "features": row}, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("id", "role", "size", "bold", "x0", "text", box=None, pad_edge=False)
+    for record, role in zip(found, roles):
+        table.add_row(record.id, role, f"{record.size:.1f}", "b" if record.bold else "", f"{record.x0:.0f}",
+                      record.text.replace("\t", " | "))
+    Console(width=max(100, Console().width)).print(table)
+
+
+@main.command("train-lines")
+@click.option("--docs", "docs_dir", type=click.Path(file_okay=False, exists=True, path_type=str), required=True,
+              help="Folder of the annotated PDFs (NAME.pdf), e.g. ../shared/corpus/docs.")
+@click.option("--lines", "lines_dir", type=click.Path(file_okay=False, path_type=str), default="corpus/lines",
+              show_default=True, help="Folder of the line annotations (NAME.jsonl).")
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False, exists=True, path_type=str), default=None,
+              help="Project these gold files onto the lines first (new annotations; checked ones are kept).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), required=True,
+              help="Where to write the model (the shipped one is extractor/data/line_roles.crfsuite).")
+@click.option("-j", "--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Processes reading the PDFs (scans are OCR'd once and cached).")
+def train_lines_command(docs_dir: str, lines_dir: str, gold_dir: str | None, output: str, workers: int) -> None:
+    """Train the line-role model (a CRF) from annotated lines, with a fixed seed."""
+    from pathlib import Path
+
+    from extractor.line_training import annotate, train, training_sequences
+
+    ids = sorted(p.stem for p in Path(docs_dir).glob("*.pdf"))
+    if gold_dir:
+        written = annotate(Path(docs_dir), Path(gold_dir), Path(lines_dir), ids, workers)
+        click.echo(f"projected {len(written)} gold files onto their lines in {lines_dir}")
+    sequences, stale = training_sequences(Path(docs_dir), Path(lines_dir), ids, workers)
+    if stale:
+        click.echo(f"skipped {len(stale)} annotation(s) whose lines changed: {', '.join(stale)}", err=True)
+    if not sequences:
+        raise click.UsageError(f"no annotated documents: no NAME.jsonl in {lines_dir} has a NAME.pdf in {docs_dir}")
+    train(sequences, Path(output))
+    click.echo(f"trained on {len(sequences)} documents, {sum(len(s[0]) for s in sequences)} lines: {output}")
+
+
 def _register_commands() -> None:
     # The heavier commands live beside the library code they drive.
     from extractor.batch import batch_command

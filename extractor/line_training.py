@@ -1,0 +1,397 @@
+"""Annotated lines and the line-role model's training.
+
+Annotations start from the gold files: ``project`` lays a gold file over a
+document's lines (an item's title onto its heading line, a decision's text
+onto the lines it was written on, a participant's name onto the attendance
+line that holds it, ...) and gives every line a role. ``corpus/lines/ID.jsonl``
+keeps the result, one line per line of the document: its id, page, role, a
+hash of its text (so that a changed layout is noticed) and, where a person
+corrected the projection by looking at the page, ``"checked": true``. The
+documents' text stays in ``../shared``; training reads the PDFs again and
+caches their line records outside the tree.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Iterable
+
+import regex
+from rapidfuzz import fuzz
+
+from extractor import dates, numbering
+
+from extractor.line_roles import ROLES
+from extractor.lines import LineRecord, crf_items, features, has_decision_verb
+from extractor.matching import fold, fold_space, match_heading
+from extractor.vocab import load
+
+SEED = 13
+TRAINING = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(fold_space(text).encode("utf-8")).hexdigest()[:10]
+
+
+# --------------------------------------------------------------------------- reading documents
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "protokoll" / "lines"
+
+
+def _front_end_fingerprint() -> bytes:
+    """The reading and layout code itself: a change to it invalidates cached records."""
+    import extractor
+
+    package = Path(extractor.__file__).parent
+    digest = hashlib.sha256()
+    for name in ("read_pages.py", "ocr.py", "layout.py", "text_quality.py", "vocabulary/layout.toml"):
+        path = package / name
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def read_records(pdf: str | os.PathLike, cache: Path | None = None) -> list[LineRecord]:
+    """The line records of a PDF, from the cache when the same bytes were read by the same version."""
+    from extractor import __version__
+    from extractor.layout import find_layout
+    from extractor.read_pages import read_document
+    from extractor.lines import records
+
+    data = Path(pdf).read_bytes()
+    key = hashlib.sha256(data + __version__.encode() + _front_end_fingerprint()).hexdigest()[:24]
+    cached = (cache or cache_dir()) / f"{key}.json"
+    if cached.is_file():
+        return [LineRecord.from_dict(d) for d in json.loads(cached.read_text("utf-8"))]
+    found = records(find_layout(read_document(pdf)))
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps([r.to_dict() for r in found], ensure_ascii=False), "utf-8")
+    os.replace(tmp, cached)
+    return found
+
+
+def read_all(pdfs: list[Path], workers: int = 2) -> dict[str, list[LineRecord]]:
+    if workers <= 1 or len(pdfs) <= 1:
+        return {p.stem: read_records(p) for p in pdfs}
+    with ProcessPoolExecutor(workers) as pool:
+        return dict(zip((p.stem for p in pdfs), pool.map(read_records, pdfs)))
+
+
+# --------------------------------------------------------------------------- projecting gold files
+
+
+def _plain(record: LineRecord) -> str:
+    return fold_space(record.text.replace("\t", " "))
+
+
+def _title_score(line: str, title: str) -> float:
+    line_f, title_f = fold(line), fold(title)
+    if not line_f or not title_f:
+        return 0.0
+    if len(line_f) <= len(title_f) + 12:
+        return fuzz.ratio(line_f, title_f) if len(line_f) < 0.6 * len(title_f) else fuzz.partial_ratio(line_f, title_f)
+    return fuzz.partial_ratio(title_f, line_f)
+
+
+def _strip_number(text: str) -> tuple[str, int | None]:
+    found = numbering.item_number(text)
+    if found is None:
+        return text, None
+    digits = regex.match(r"\d+", found.number)
+    return found.rest, int(digits.group()) if digits else None
+
+
+def _match_items(lines: list[LineRecord], items: list[dict], cursor: int) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for k, item in enumerate(items):
+        title = item.get("title") or ""
+        wanted = "".join(ch for ch in str(item.get("number") or "") if ch.isdigit())
+        best, best_score = None, 0.0
+        for i in range(cursor, len(lines)):
+            if lines[i].furniture:
+                continue
+            rest, number = _strip_number(_plain(lines[i]))
+            score = _title_score(rest, title) if title else 0.0
+            above = _numbered_line_above(lines, i)
+            if wanted and wanted in (str(number), str(above)):
+                score += 25
+            if score > best_score + 0.5:
+                best, best_score = i, score
+            if best is not None and score >= 110:
+                break
+            if best is not None and best_score >= 85 and i - best > 60:
+                break
+        if best is not None and best_score >= 80:
+            found[k] = best
+            cursor = best + 1
+    return found
+
+
+def _numbered_line_above(lines: list[LineRecord], i: int) -> int | None:
+    j = i - 1
+    while j >= 0 and lines[j].furniture:
+        j -= 1
+    if j < 0:
+        return None
+    rest, number = _strip_number(_plain(lines[j]))
+    return number if number is not None and len(rest.split()) <= 3 else None
+
+
+def _packed(found: dict[int, int]) -> bool:
+    """Headings a line or two apart: a table of contents or an agenda, not the items' bodies."""
+    positions = sorted(found.values())
+    close = sum(1 for a, b in zip(positions, positions[1:]) if b - a <= 3)
+    return len(positions) >= 3 and close >= 0.8 * (len(positions) - 1)
+
+
+def _item_headings(lines: list[LineRecord], items: list[dict]) -> dict[int, int]:
+    """Line index of each gold item's heading, in order; past a table of contents that lists them."""
+    found = _match_items(lines, items, 0)
+    if _packed(found):
+        later = _match_items(lines, items, max(found.values()) + 1)
+        if len(later) >= 0.8 * len(found) and not _packed(later):
+            return later
+    return found
+
+
+def _within(text: str, targets: list[str], threshold: float = 88.0) -> bool:
+    text_f = fold(text)
+    if len(text_f) < 6:
+        return False
+    return any(fuzz.partial_ratio(text_f, fold(t)) >= threshold for t in targets if t and len(fold(t)) >= len(text_f) * 0.5)
+
+
+def _names_on(text: str, names: list[str]) -> bool:
+    text_f = fold(text)
+    for name in names:
+        name_f = fold(name)
+        if name_f and (name_f in text_f or (len(name_f) > 6 and fuzz.partial_ratio(name_f, text_f) >= 92)):
+            return True
+    return False
+
+
+def _vocab_lists() -> dict[str, list[str]]:
+    structure = load("structure")
+    attendance = structure["attendance"]
+    return {
+        "attendance": attendance["present"]["headings"] + attendance["absent"]["headings"],
+        "decision": structure["decisions"]["headings"],
+        "signing": [e["label"] for e in structure["signatures"]["labels"]] + structure["signatures"]["block_headings"],
+        "head": sum((structure["head"][k] for k in ("date", "time", "place", "number")), []),
+        "closing": structure["closing"]["titles"],
+    }
+
+
+def _is_heading(text: str, words: list[str]) -> bool:
+    hit = match_heading(text, words)
+    return bool(hit) and len(text[hit[1]:].strip(" :\t").split()) <= 6
+
+
+def _signing_shaped(line: LineRecord) -> bool:
+    """Short cells that are no sentence: labels, names, a place and date."""
+    cells = [c.strip() for c in line.text.split("\t") if c.strip()]
+    return bool(cells) and all(len(c.split()) <= 6 and not regex.search(r"\p{Ll}{2}\.$", c) for c in cells)
+
+
+def project(lines: list[LineRecord], gold: dict) -> list[str]:
+    """A role for each line, from what the gold file says the document holds."""
+    vocab = _vocab_lists()
+    items = gold.get("items") or []
+    people = [p["name"] for p in gold.get("participants") or [] if p.get("name")]
+    signers = [s["name"] for s in gold.get("signatures") or [] if s.get("name")]
+    headings = _item_headings(lines, items)
+    roles = ["head"] * len(lines)
+    first_item = min(headings.values()) if headings else len(lines)
+    last_item = max(headings.values()) if headings else len(lines)
+
+    # The head: title lines at the top of page 1, fields, attendance.
+    seen_field = False
+    for i in range(first_item):
+        if lines[i].furniture:
+            continue
+        text = _plain(lines[i])
+        if _is_heading(text, vocab["attendance"]) and not _names_on(text, people):
+            roles[i] = "attendance_heading"
+            seen_field = True
+        elif _names_on(text, people):
+            roles[i] = "attendance_entry"
+            seen_field = True
+        elif _names_on(text, signers) or _is_heading(text, vocab["signing"]):
+            roles[i] = "signing_name" if _names_on(text, signers) else "signing_label"
+        elif _is_heading(text, vocab["head"]) or any(ch.isdigit() for ch in text):
+            roles[i] = "head"
+            seen_field = True
+        elif not seen_field and lines[i].page == 1:
+            roles[i] = "title"
+
+    # The items: headings, decisions, text.
+    order = sorted(headings.items(), key=lambda kv: kv[1])
+    for position, (k, start) in enumerate(order):
+        end = order[position + 1][1] if position + 1 < len(order) else len(lines)
+        item = items[k]
+        decisions = [d.get("text") or "" for d in item.get("decisions") or []]
+        attendance_item = _is_heading(item.get("title") or "", vocab["attendance"])
+        roles[start] = "item_heading"
+        above = start - 1
+        while above >= 0 and lines[above].furniture:
+            above -= 1
+        if above >= 0 and _numbered_line_above(lines, start) is not None:
+            roles[above] = "item_heading"  # the number (and diary number) on a line of its own
+        title_left = fold(item.get("title") or "")
+        i = start + 1
+        # A title running over more lines than one.
+        while i < end and not lines[i].furniture and len(fold(_plain(lines[start]))) < len(title_left) - 3 \
+                and fold(_plain(lines[i])) and fold(_plain(lines[i])) in title_left:
+            roles[i] = "item_heading"
+            i += 1
+        for j in range(i, end):
+            text = _plain(lines[j])
+            if decisions and _within(text, decisions):
+                roles[j] = "decision_text"
+            elif attendance_item and _names_on(text, people):
+                roles[j] = "attendance_entry"
+            else:
+                roles[j] = "item_text"
+        # A lead-in just above a decision ("Beslut", "Styrelsen beslutar:").
+        for j in range(end - 1, i - 1, -1):
+            if roles[j] == "item_text" and j + 1 < end and roles[j + 1] in ("decision_text", "decision_heading"):
+                text = _plain(lines[j])
+                lead_in = text.endswith(":") or (has_decision_verb(text) and not text.endswith("."))
+                if _is_heading(text, vocab["decision"]) or (lead_in and len(text.split()) <= 8):
+                    roles[j] = "decision_heading"
+
+    # The end: signing block after the last item, then anything appended.
+    if headings:
+        tail_start = last_item + 1
+        signing_at = None
+        for j in range(tail_start, len(lines)):
+            text = _plain(lines[j])
+            if (_names_on(text, signers) and _signing_shaped(lines[j])) or (
+                signers and _is_heading(text, vocab["signing"]) and len(text.split()) <= 6
+            ):
+                signing_at = j
+                break
+        if signing_at is not None:
+            # The block runs while lines stay short (labels, names, dates, places); a list of those
+            # present may follow it, and what comes after both is appended to the minutes.
+            j = signing_at
+            while j < len(lines) and (lines[j].furniture or _signing_shaped(lines[j])):
+                text = _plain(lines[j])
+                if lines[j].furniture:
+                    pass
+                elif _names_on(text, signers):
+                    roles[j] = "signing_name"
+                elif _names_on(text, people):
+                    roles[j] = "attendance_entry"
+                elif _is_heading(text, vocab["attendance"]):
+                    roles[j] = "attendance_heading"
+                elif _is_heading(text, vocab["signing"]) or dates.find_dates(text) or not regex.search(r"\d", text):
+                    roles[j] = "signing_label"
+                else:
+                    break  # figures in columns: a table appended to the minutes
+                j += 1
+            for m in range(j, len(lines)):
+                text = _plain(lines[m])
+                if _names_on(text, people):
+                    roles[m] = "attendance_entry"
+                elif _is_heading(text, vocab["attendance"]):
+                    roles[m] = "attendance_heading"
+                else:
+                    roles[m] = "appendix"
+        elif gold.get("document_type") == "kallelse" and last_item + 1 < len(lines):
+            # A notice's agenda is followed by what it sends along (an annual report, motions).
+            last_page = lines[last_item].page
+            for m in range(last_item + 1, len(lines)):
+                if lines[m].page > last_page:
+                    roles[m] = "appendix"
+    for i, line in enumerate(lines):
+        if line.furniture:
+            roles[i] = "furniture"
+    return roles
+
+
+# --------------------------------------------------------------------------- annotation files
+
+
+def write_annotations(path: Path, lines: list[LineRecord], roles: list[str]) -> None:
+    rows = [{"id": r.id, "page": r.page, "role": role, "hash": text_hash(r.text)} for r, role in zip(lines, roles)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), "utf-8")
+    os.replace(tmp, path)
+
+
+def read_annotations(path: Path, lines: list[LineRecord]) -> list[str] | None:
+    """The annotated roles of ``lines``; None where the annotation no longer fits the layout."""
+    rows = [json.loads(l) for l in path.read_text("utf-8").splitlines() if l.strip()]
+    by_id = {row["id"]: row for row in rows}
+    roles = []
+    for record in lines:
+        row = by_id.get(record.id)
+        if row is None or row["hash"] != text_hash(record.text):
+            return None
+        roles.append(row["role"])
+    return roles
+
+
+# --------------------------------------------------------------------------- training
+
+
+def train(sequences: Iterable[tuple[list[LineRecord], list[str]]], out: Path, seed: int = SEED) -> Path:
+    """Train the CRF on (lines, roles) sequences and write it to ``out``."""
+    import pycrfsuite
+
+    random.seed(seed)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for lines, roles in sequences:
+        unknown = set(roles) - set(ROLES)
+        if unknown:
+            raise ValueError(f"unknown roles {sorted(unknown)}")
+        trainer.append([crf_items(row) for row in features(lines)], roles)
+    trainer.select("lbfgs")
+    trainer.set_params(TRAINING)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    trainer.train(str(tmp))
+    os.replace(tmp, out)
+    return out
+
+
+def training_sequences(docs_dir: Path, annotations_dir: Path, ids: Iterable[str], workers: int = 2):
+    """(records, roles) of each document with a fitting annotation file."""
+    ids = [i for i in ids if (annotations_dir / f"{i}.jsonl").is_file() and (docs_dir / f"{i}.pdf").is_file()]
+    found = read_all([docs_dir / f"{i}.pdf" for i in ids], workers)
+    sequences, stale = [], []
+    for doc_id in ids:
+        roles = read_annotations(annotations_dir / f"{doc_id}.jsonl", found[doc_id])
+        if roles is None:
+            stale.append(doc_id)
+        else:
+            sequences.append((found[doc_id], roles))
+    return sequences, stale
+
+
+def annotate(docs_dir: Path, gold_dir: Path, out_dir: Path, ids: Iterable[str], workers: int = 2) -> dict[str, int]:
+    """Project each gold file onto its document's lines and write ``out_dir/ID.jsonl``; keeps files a
+    person has checked (``"checked": true``) unless their layout changed."""
+    ids = [i for i in ids if (gold_dir / f"{i}.json").is_file() and (docs_dir / f"{i}.pdf").is_file()]
+    found = read_all([docs_dir / f"{i}.pdf" for i in ids], workers)
+    written = {}
+    for doc_id in ids:
+        target = out_dir / f"{doc_id}.jsonl"
+        if target.is_file() and '"checked": true' in target.read_text("utf-8") and read_annotations(target, found[doc_id]):
+            continue
+        gold = json.loads((gold_dir / f"{doc_id}.json").read_text("utf-8"))
+        roles = project(found[doc_id], gold)
+        write_annotations(target, found[doc_id], roles)
+        written[doc_id] = len(roles)
+    return written

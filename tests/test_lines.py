@@ -1,0 +1,167 @@
+"""Lines as data and the line-role layer: features, projection of a gold file, training, decoding,
+and the `protokoll lines` / `protokoll train-lines` commands run as a user runs them."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO
+from pdf_factory import write_pdf
+
+from extractor.layout import find_layout
+from extractor.line_roles import ROLES, _Weights, allowed, decode, predict
+from extractor.line_training import annotate, project, read_annotations, train, training_sequences
+from extractor.lines import LineRecord, features, records
+from extractor.read_pages import read_document
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path, monkeypatch):
+    # Line records are cached per user; a test keeps its own.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def _minutes(path, chair="Vera Holmqvist", secretary="Nils Åberg", items=("Mötets öppnande", "Budget", "Övriga frågor")):
+    rows = [
+        [(20, "**Protokoll fört vid styrelsemöte i Brf Lönnen")],
+        [(20, "Datum"), (60, "2023-10-05")],
+        [(20, "Närvarande"), (60, f"{chair}, ordförande")],
+        [(60, f"{secretary}, sekreterare")],
+        [(60, "Tove Lindqvist, ledamot")],
+        [],
+    ]
+    for number, title in enumerate(items, start=1):
+        rows += [[(20, f"**§ {number} {title}")], [(20, "Frågan diskuterades och alla fick säga sitt.")]]
+        if title == "Budget":
+            rows += [[(20, "**Beslut")], [(20, "Att anta budgeten för nästa år.")]]
+        rows.append([])
+    rows += [[(20, "Vid protokollet"), (110, "Justeras")], [], [(20, secretary), (110, chair)]]
+    return write_pdf(path, [rows])
+
+
+def _gold(chair="Vera Holmqvist", secretary="Nils Åberg", items=("Mötets öppnande", "Budget", "Övriga frågor")):
+    return {
+        "document_type": "protokoll",
+        "participants": [{"name": chair}, {"name": secretary}, {"name": "Tove Lindqvist"}],
+        "items": [
+            {"number": str(n), "title": t, "decisions": [{"text": "Att anta budgeten för nästa år."}] if t == "Budget" else []}
+            for n, t in enumerate(items, start=1)
+        ],
+        "signatures": [{"name": secretary, "role": "sekreterare"}, {"name": chair, "role": "ordförande"}],
+    }
+
+
+def _records(pdf) -> list[LineRecord]:
+    return records(find_layout(read_document(pdf)))
+
+
+def test_projection_gives_each_part_of_the_minutes_its_role(tmp_path):
+    lines = _records(_minutes(tmp_path / "m.pdf"))
+    roles = dict(zip((l.text.replace("\t", " | ") for l in lines), project(lines, _gold())))
+    assert roles["Närvarande | Vera Holmqvist, ordförande"] == "attendance_entry"
+    assert roles["§ 2 Budget"] == "item_heading"
+    assert roles["Beslut"] == "decision_heading"
+    assert roles["Att anta budgeten för nästa år."] == "decision_text"
+    assert roles["Vid protokollet | Justeras"] == "signing_label"
+    assert roles["Nils Åberg | Vera Holmqvist"] == "signing_name"
+    assert roles["1 (1)"] == "furniture"
+    assert set(roles.values()) <= set(ROLES)
+
+
+def test_features_are_relative_to_the_document(tmp_path):
+    lines = _records(_minutes(tmp_path / "m.pdf"))
+    rows = dict(zip((l.text for l in lines), features(lines)))
+    heading, text = rows["§ 2 Budget"], rows["Frågan diskuterades och alla fick säga sitt."]
+    assert heading["bold"] and not text["bold"]
+    assert heading["number"] == "§ N" and heading["run"] == "next"
+    assert rows["§ 1 Mötets öppnande"]["run"] == "start"
+    assert text["number"] == "none" and text["end"] == "."
+    assert rows["Närvarande\tVera Holmqvist, ordförande"]["cue:starts_present"]
+    assert rows["Nils Åberg\tVera Holmqvist"]["names"] == "2"
+    # A record survives a round trip through JSON, as the cache and training keep it.
+    assert LineRecord.from_dict(json.loads(json.dumps(lines[0].to_dict()))) == lines[0]
+
+
+def test_decoding_never_leaves_an_appendix_or_puts_a_title_after_the_items():
+    labels = ("title", "item_heading", "appendix")
+    # Emissions that, unconstrained, would go title -> item -> appendix -> item -> title.
+    wanted = ["title", "item_heading", "appendix", "item_heading", "title"]
+    state = {f"x{i}": {want: 5.0} for i, want in enumerate(wanted)}
+    weights = _Weights(labels=labels, transitions={}, state=state)
+    path = decode([{f"x{i}": 1.0} for i in range(5)], weights)
+    assert path[:2] == ["title", "item_heading"]
+    assert all(allowed(a, b) for a, b in zip(path, path[1:]))
+    assert "title" not in path[2:]
+    # Without the constraints the same weights give the forbidden sequence.
+    assert [max(state[f"x{i}"], key=state[f"x{i}"].get) for i in range(5)] == wanted
+    assert allowed("appendix", "signing_name") and not allowed("item_text", "title")
+    assert allowed("furniture", "title") and allowed("appendix", "furniture")
+
+
+def test_a_model_trained_on_projected_minutes_tags_other_minutes(tmp_path):
+    sequences = []
+    for k, (chair, secretary) in enumerate([("Vera Holmqvist", "Nils Åberg"), ("Maja Ek", "Olof Sand"), ("Lars Rudin", "Ebba Falk")]):
+        items = ("Mötets öppnande", "Budget", "Övriga frågor", "Mötets avslutande")[: 3 + k % 2]
+        lines = _records(_minutes(tmp_path / f"m{k}.pdf", chair, secretary, items))
+        sequences.append((lines, project(lines, _gold(chair, secretary, items))))
+    model = train(sequences, tmp_path / "roles.crfsuite")
+    unseen = _records(_minutes(tmp_path / "new.pdf", "Ida Stål", "Karl Brand", ("Mötets öppnande", "Budget", "Lokalen", "Avslutning")))
+    roles = dict(zip((l.text for l in unseen), predict(unseen, model)))
+    assert roles["§ 3 Lokalen"] == "item_heading"
+    assert roles["Att anta budgeten för nästa år."] == "decision_text"
+    assert roles["Karl Brand\tIda Stål"] == "signing_name"
+
+
+def test_annotations_are_kept_by_id_and_refused_when_the_layout_changed(tmp_path):
+    docs, gold, out = tmp_path / "docs", tmp_path / "gold", tmp_path / "lines"
+    docs.mkdir(), gold.mkdir()
+    _minutes(docs / "a.pdf")
+    (gold / "a.json").write_text(json.dumps(_gold()), "utf-8")
+    assert annotate(docs, gold, out, ["a"], workers=1) == {"a": len(_records(docs / "a.pdf"))}
+    lines = _records(docs / "a.pdf")
+    assert read_annotations(out / "a.jsonl", lines) == project(lines, _gold())
+    lines[3].text = "Någon annan text"
+    assert read_annotations(out / "a.jsonl", lines) is None
+    sequences, stale = training_sequences(docs, out, ["a"], workers=1)
+    assert len(sequences) == 1 and stale == []
+
+
+def _protokoll(*args, cwd=REPO):
+    return subprocess.run([sys.executable, "-m", "extractor", *args], capture_output=True, text=True, cwd=cwd,
+                          env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=600)
+
+
+def test_lines_command_prints_every_line_with_an_id_features_and_a_role():
+    done = _protokoll("lines", "examples/styrelsemote-exempel.pdf", "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len({row["id"] for row in rows}) == len(rows) > 20
+    assert all(row["role"] in ROLES and row["features"] for row in rows)
+    table = _protokoll("lines", "examples/styrelsemote-exempel.pdf")
+    assert table.returncode == 0 and "p1-l0" in table.stdout
+
+
+def test_train_lines_command_projects_gold_and_writes_a_model(tmp_path):
+    docs, gold = tmp_path / "docs", tmp_path / "gold"
+    docs.mkdir(), gold.mkdir()
+    _minutes(docs / "a.pdf")
+    (gold / "a.json").write_text(json.dumps(_gold()), "utf-8")
+    model = tmp_path / "model.crfsuite"
+    done = _protokoll("train-lines", "--docs", str(docs), "--gold", str(gold), "--lines", str(tmp_path / "lines"),
+                      "-o", str(model), "-j", "1")
+    assert done.returncode == 0, done.stderr
+    assert model.is_file() and "trained on 1 documents" in done.stdout
+    empty = _protokoll("train-lines", "--docs", str(tmp_path), "--lines", str(tmp_path / "none"), "-o", str(model))
+    assert empty.returncode == 2 and "no annotated documents" in empty.stderr
+
+
+def test_shipped_annotations_cover_the_corpus_with_known_roles():
+    files = sorted((REPO / "corpus" / "lines").glob("*.jsonl"))
+    assert len(files) >= 52
+    for f in files:
+        rows = [json.loads(line) for line in f.read_text("utf-8").splitlines()]
+        assert rows and {row["role"] for row in rows} <= set(ROLES), f.name
