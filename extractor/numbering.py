@@ -189,13 +189,17 @@ def diary_reference(text: str) -> bool:
 
 
 # What OCR leaves of a lost item number before a title: ". Val av", "IL; Motioner", "TÅ: Motioner",
-# "13 Fastställande"; letters before the mark are OCR noise from the margin ("ja . Val av").
-_TRACE = regex.compile(r"^(?:(?P<digits>\d{1,4})\s?[.:;,]?|[^\s\p{Ll}\d]{0,3}[.:;,]|\p{L}{1,3}\s+[.:;,])\s*(?=\p{Lu})")
+# "13 Fastställande", "T8<tab>Budget" (a short cell of its own), '"n. Budget' (two strokes and a
+# dot); letters before the mark are OCR noise from the margin ("ja . Val av").
+_TRACE = regex.compile(
+    r"^(?:(?P<digits>\d{1,4})\s?[.:;,]?|[^\s\p{Ll}\d]{0,3}[.:;,]|[^\s\d]{1,2}[.:;,](?=\s)|\p{L}{1,3}\s+[.:;,]"
+    r"|[^\s\p{Ll}]{1,3}\t)\s*(?=\p{Lu})")
 
 
 def number_trace(text: str) -> tuple[int | None, int] | None:
-    """What OCR left of an item number it lost at the start of ``text``: the digits it kept (or
-    None) and where the title begins; None when nothing of a number is there."""
+    """What OCR left of an item number it lost at the start of ``text`` (one line, cells joined by
+    tabs): the digits it kept (or None) and where the title begins; None when nothing of a number
+    is there."""
     m = _TRACE.match(text)
     if not m:
         return None

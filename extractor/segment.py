@@ -142,20 +142,16 @@ def _typical_gap(gaps: list[float | None]) -> float:
     return measured[len(measured) // 4] if measured else 0.0
 
 
-def _is_list_number(line: Line) -> bool:
-    m = item_number(line.text)
-    return m is not None and m.kind in _LIST
-
-
 def _has_decision_verb(text: str) -> bool:
     return contains_any(text, load("structure")["decisions"]["verbs"])
 
 
-def _title_like(text: str) -> bool:
-    """A heading's text: short, capitalised, not a finished sentence, not a decision."""
+def _title_like(text: str, set_as_heading: bool = False) -> bool:
+    """A heading's text: short, capitalised, not a finished sentence, not a decision. A line set as
+    a heading (bold or larger) may hold a decision word ("Regler beslutade av styrelsen")."""
     return (
         bool(text) and text[:1].isupper() and len(text) <= 100
-        and not text.endswith((".", ":", ",")) and not _has_decision_verb(text)
+        and not text.endswith((".", ":", ",")) and (set_as_heading or not _has_decision_verb(text))
     )
 
 
@@ -177,14 +173,14 @@ def _lost_headings(
         line = lines[index]
         if line.x0 < margin - 3:
             continue  # the numbers stand at the list's margin, their titles right of it
-        text = fold_space(line.text.replace("\t", " "))
+        text = line.text.strip()
         trace = number_trace(text)
         if trace and trace[0] is not None and first - 1 <= trace[0] <= first + count:
             if not first <= trace[0] < first + count:
                 continue  # the number before or after the missing ones, read right: not one of them
         # Other digits are a number OCR garbled ("138" for "11."): still the trace of one, as
         # only an exact count of such headings is trusted.
-        rest = text[trace[1]:] if trace else text
+        rest = fold_space((text[trace[1]:] if trace else text).replace("\t", " "))
         # A title after a trace may end in a full stop, as an agenda's titles often do.
         if not _title_like(rest.removesuffix(".") if trace else rest):
             continue
@@ -322,12 +318,15 @@ def _plain_headings(lines: list[Line], plain: list[_Candidate]) -> list[_Candida
     if not plain:
         return []
     body_size = statistics.median(line.size for line in lines)
-    titled = [c for c in plain if _title_like(fold_space(c.rest.split("\t")[0])) and len(lines[c.index].cells) <= 2]
-    styled = [c for c in titled if _styled(lines[c.index], body_size)]
+
+    def titled(cand: _Candidate, set_as_heading: bool = False) -> bool:
+        return _title_like(fold_space(cand.rest.split("\t")[0]), set_as_heading) and len(lines[cand.index].cells) <= 2
+
+    styled = [c for c in plain if _styled(lines[c.index], body_size) and titled(c, set_as_heading=True)]
     if len(styled) >= 2:
         return styled
     left = _left_margins(lines)
-    at_margin = [c for c in titled if lines[c.index].x0 <= left[lines[c.index].page] + 3]
+    at_margin = [c for c in plain if titled(c) and lines[c.index].x0 <= left[lines[c.index].page] + 3]
     # Unstyled: only an unbroken sequence from 1 with text under each number.
     run: list[_Candidate] = []
     for cand in at_margin:
@@ -487,9 +486,12 @@ def _running_text(line: Line, following: Line | None) -> bool:
     return goes_on or _has_decision_verb(text) or words > 12 or (words > 3 and text.endswith((".", ",", ";", ":")))
 
 
-def _title_from(lines: list[Line], start: int, rest: str, limit: int) -> tuple[str, list[Line], int]:
-    """The item title: the rest of the numbered line, or the heading lines after it."""
+def _title_from(lines: list[Line], start: int, rest: str, limit: int, listed: bool = False) -> tuple[str, list[Line], int]:
+    """The item title: the rest of the numbered line, or the heading lines after it. ``listed``: the
+    number is a list number ("7/", "7."), which may stand over running text instead of a heading."""
     rest = fold_space(rest.replace("\t", " "))
+    if not regex.search(r"\p{L}{2}", rest):
+        rest = ""  # what OCR left of the number itself ("D/" for "5/"), no title
     # A diary number beside the item number ("§ 93  Dnr ...", "KS § 131  KS KF/2025:6") is a
     # reference; the title is the heading below.
     if rest and not diary_reference(rest):
@@ -520,7 +522,7 @@ def _title_from(lines: list[Line], start: int, rest: str, limit: int) -> tuple[s
         title_lines = lines[start + 1:section_at]
         title = fold_space(" ".join(l.text.replace("\t", " ") for l in title_lines))
         return title, [lines[start], *title_lines], section_at
-    if index < limit and not lines[index].bold and _is_list_number(heading) and _running_text(
+    if listed and not rest and index < limit and not lines[index].bold and _running_text(
         lines[index], lines[index + 1] if index + 1 < limit else None
     ):
         # "7/" over the sentence that is the whole item: the item has no heading.
@@ -655,12 +657,12 @@ def segment(document: Document) -> Segments:
     lines = document.lines()
     chosen = _pick_numbered(lines)
     if chosen:
-        starts = [(c.index, c.number, c.rest) for c in chosen]
+        starts = [(c.index, c.number, c.rest, c.scheme not in (SECTION, OCR_SECTION)) for c in chosen]
     else:
         head_end = _first_content_heading(lines)
         scanned = all(page.source == "ocr" for page in document.pages)
         headings = _spaced_headings(lines, head_end) if scanned else _unnumbered_headings(lines, head_end)
-        starts = [(i, None, lines[i].text) for i in headings]
+        starts = [(i, None, lines[i].text, False) for i in headings]
     if not starts:
         return Segments(head=lines, items=[], signing=[], tail=[])
 
@@ -672,9 +674,9 @@ def segment(document: Document) -> Segments:
     text_right = _text_right(lines)
     line_gap = _typical_gap(_line_gaps(lines))
     items = []
-    for position, (index, number, rest) in enumerate(starts):
+    for position, (index, number, rest, listed) in enumerate(starts):
         limit = starts[position + 1][0] if position + 1 < len(starts) else end
-        title, title_lines, body_start = _title_from(lines, index, rest, limit)
+        title, title_lines, body_start = _title_from(lines, index, rest, limit, listed)
         items.append(ItemSegment(
             number=number, heading=lines[index], title=title, title_lines=title_lines,
             body=lines[body_start:limit], text_right=text_right, line_gap=line_gap,

@@ -97,6 +97,8 @@ def test_diary_reference(text, expected):
 def test_number_trace():
     assert number_trace(". Val av sekreterare") == (None, 2)
     assert number_trace("7 Rapporter")[0] == 7
+    assert number_trace("T4\tRevisorernas berättelse") == (None, 3)  # a short cell of its own, a tab, a title
+    assert number_trace('"n. Val av revisorer') == (None, 4)  # "11." as two strokes and a dot
     assert number_trace("Val av sekreterare") is None
 
 

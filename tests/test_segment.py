@@ -425,3 +425,27 @@ def test_agenda_titles_behind_numbers_ocr_garbled_into_other_digits_are_found_by
         ("4", "Styrelsens berättelse"), ("5", "Revisorernas berättelse"), ("6", "Ansvarsfrihet för styrelsen"),
         ("7", "Budget för nästa år"), ("8", "Val av styrelse"), ("9", "Avslutning"),
     ]
+
+
+def test_a_heading_set_bold_and_large_may_hold_a_decision_word():
+    doc = styled_doc([
+        ("Årsmöte i Skärgårdens kanotklubb", 16, True),
+        ("1 Mötets öppnande", 13, True), ("Ordföranden öppnade mötet.", 10.5, False),
+        ("2 Regler beslutade av styrelsen under året", 13, True), ("Styrelsen redogjorde för de nya reglerna.", 10.5, False),
+        ("3 Avslutning", 13, True), ("Mötet avslutades.", 10.5, False),
+    ])
+    assert [(i.number, i.title) for i in segment(doc).items] == [
+        ("1", "Mötets öppnande"), ("2", "Regler beslutade av styrelsen under året"), ("3", "Avslutning"),
+    ]
+
+
+def test_ocr_debris_after_a_number_is_no_title():
+    # "4. |" : a speck beside the number; the title is the line below.
+    lines = make_lines([
+        ("3. Val av kassör", 60, "¶"), ("Kim Ros valdes.", 80),
+        ("4.\t|", 60, "¶"), ("Fastställande av avgift", 80), ("Avgiften lämnas oförändrad.", 80),
+        ("5. Avslutning", 60, "¶"), ("Mötet avslutades.", 80),
+    ])
+    assert [(i.number, i.title) for i in segment(document(lines)).items] == [
+        ("3", "Val av kassör"), ("4", "Fastställande av avgift"), ("5", "Avslutning"),
+    ]
