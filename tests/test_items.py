@@ -309,3 +309,16 @@ def test_heading_that_records_the_decision():
     topic, *body = make_lines(["5. Beslut om taxa för 2031", "Ärendet presenteras."])
     item = ItemSegment(number="5", heading=topic, title="Beslut om taxa för 2031", title_lines=[topic], body=body)
     assert item_fields(item).decisions == []
+
+
+def test_sub_point_titled_beslut_om_and_a_vote_count_after_the_decision():
+    lines = make_lines([
+        "b) Beslut om att byta fönster i trapphusen", "Ordförande öppnar för frågor.", "Föreningsstämman beslutar,",
+        "att fönstren byts under våren. Med 48 röster för och 7 mot.",
+    ])
+    assert texts(lines) == ["Föreningsstämman beslutar, att fönstren byts under våren. Med 48 röster för och 7 mot."]
+
+
+def test_a_term_of_office_is_no_election():
+    assert not is_decision_sentence("Tova Lindqvist Vald till 2031")
+    assert is_decision_sentence("Tova Lindqvist vald till kassör")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -196,6 +197,8 @@ def is_decision_sentence(text: str) -> bool:
         return True  # "Beslöts att bifalla förslaget att ...": the proposal it names is decided
     if contains_any(text, vocab["not_decision"]) or _person_acts(text):
         return False
+    if any(regex.search(p, text, regex.IGNORECASE) for p in vocab.get("not_decision_patterns", [])):
+        return False
     if regex.match(r"^beslut\s+(?:om|tas|fattades|fattas|att)\b|^beslut\s+\p{L}+", text, regex.IGNORECASE) and len(text.split()) > 2:
         return True
     if any(pattern.search(text) for pattern in _decision_patterns()):
@@ -359,13 +362,33 @@ def decisions(lines: list[Line], election: bool, text_right: float | None = None
         ):
             found.append(DecisionText(unit.text, unit.page, unit.start, unit.end))
             continue
+        if unit.listed and unit.mark not in ("", "-", "•") and regex.match(r"^beslut\s+om\b", unit.text, regex.IGNORECASE):
+            below = itertools.takewhile(lambda u: u.mark != unit.mark, units[position + 1:])
+            if any(is_decision_sentence(u.text) for u in below):
+                continue  # "a) Beslut om ...": the title of a sub-point whose decision comes below it
         if bullet(unit.text) is None and len(unit.text) < 400 and is_decision_sentence(unit.text) and _sentences(unit)[0].text == unit.text:
             found.append(DecisionText(unit.text, unit.page, unit.start, unit.end))
             continue
+        decided = False
         for sentence in _sentences(unit):
-            if is_decision_sentence(sentence.text):
+            if decided and _is_tally(sentence.text):
+                # "... övertar ansvaret. Med 101 röster för och 19 mot.": the count belongs to the decision before it.
+                last = found[-1]
+                found[-1] = DecisionText(f"{last.text} {sentence.text}", last.page, last.start, sentence.end)
+            elif is_decision_sentence(sentence.text):
                 found.append(DecisionText(sentence.text, sentence.page, sentence.start, sentence.end))
+                decided = True
+            else:
+                decided = False
     return found
+
+
+def _is_tally(text: str) -> bool:
+    """A vote count on its own ("Med 12 röster för och 3 mot."): a decision pattern without a decision verb."""
+    return (
+        is_decision_sentence(text) and not _BESLUTA.search(text)
+        and not find_words(text, _vocab()["decisions"]["verbs"]) and bool(regex.search(r"\d", text))
+    )
 
 
 _ASSIGN_SUBJECT = regex.compile(
