@@ -146,11 +146,16 @@ def lines_command(file: str, fmt: str, no_ocr: bool, model: str | None) -> None:
               help="Where to write the model (the shipped one is extractor/data/line_roles.crfsuite).")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Processes reading the PDFs (scans are OCR'd once and cached).")
-def train_lines_command(docs_dir: str, lines_dir: str, gold_dir: str | None, output: str, workers: int) -> None:
+@click.option("--leave-one-org-out", "sources", type=click.Path(dir_okay=False, exists=True, path_type=str), default=None,
+              help="SOURCES.tsv with an org column: first report the line-role accuracy of each organisation "
+                   "by a model trained without its documents.")
+def train_lines_command(docs_dir: str, lines_dir: str, gold_dir: str | None, output: str, workers: int,
+                        sources: str | None) -> None:
     """Train the line-role model (a CRF) from annotated lines, with a fixed seed."""
+    import tempfile
     from pathlib import Path
 
-    from extractor.line_training import annotate, train, training_sequences
+    from extractor.line_training import annotate, leave_one_org_out, train, training_sequences
 
     ids = sorted(p.stem for p in Path(docs_dir).glob("*.pdf"))
     if gold_dir:
@@ -161,8 +166,23 @@ def train_lines_command(docs_dir: str, lines_dir: str, gold_dir: str | None, out
         click.echo(f"skipped {len(stale)} annotation(s) whose lines changed: {', '.join(stale)}", err=True)
     if not sequences:
         raise click.UsageError(f"no annotated documents: no NAME.jsonl in {lines_dir} has a NAME.pdf in {docs_dir}")
-    train(sequences, Path(output))
-    click.echo(f"trained on {len(sequences)} documents, {sum(len(s[0]) for s in sequences)} lines: {output}")
+    if sources:
+        from extractor.evaluate import load_orgs
+
+        orgs = load_orgs(Path(sources))
+        missing = [i for i in sequences if i not in orgs]
+        if missing:
+            raise click.UsageError(f"{sources} names no organisation for {', '.join(missing)}")
+        with tempfile.TemporaryDirectory() as work:
+            report = leave_one_org_out(sequences, orgs, Path(work))
+        for org, score in report["organisations"].items():
+            click.echo(f"{org:30} {score['accuracy']:.3f}  ({score['lines']} lines)")
+        for role, score in report["roles"].items():
+            click.echo(f"  {role:20} P {score['precision']:.2f}  R {score['recall']:.2f}  ({score['lines']} lines)")
+        click.echo(f"line-role accuracy, leaving each organisation out: mean {report['mean']:.3f}, "
+                   f"worst {report['worst']:.3f}, pooled {report['pooled']:.3f}")
+    train(sequences.values(), Path(output))
+    click.echo(f"trained on {len(sequences)} documents, {sum(len(s[0]) for s in sequences.values())} lines: {output}")
 
 
 def _register_commands() -> None:

@@ -367,16 +367,17 @@ def train(sequences: Iterable[tuple[list[LineRecord], list[str]]], out: Path, se
 
 
 def training_sequences(docs_dir: Path, annotations_dir: Path, ids: Iterable[str], workers: int = 2):
-    """(records, roles) of each document with a fitting annotation file."""
+    """{id: (records, roles)} of each document with a fitting annotation file, and the ids whose
+    annotation no longer fits their lines."""
     ids = [i for i in ids if (annotations_dir / f"{i}.jsonl").is_file() and (docs_dir / f"{i}.pdf").is_file()]
     found = read_all([docs_dir / f"{i}.pdf" for i in ids], workers)
-    sequences, stale = [], []
+    sequences, stale = {}, []
     for doc_id in ids:
         roles = read_annotations(annotations_dir / f"{doc_id}.jsonl", found[doc_id])
         if roles is None:
             stale.append(doc_id)
         else:
-            sequences.append((found[doc_id], roles))
+            sequences[doc_id] = (found[doc_id], roles)
     return sequences, stale
 
 
@@ -395,3 +396,39 @@ def annotate(docs_dir: Path, gold_dir: Path, out_dir: Path, ids: Iterable[str], 
         write_annotations(target, found[doc_id], roles)
         written[doc_id] = len(roles)
     return written
+
+
+def leave_one_org_out(sequences: dict[str, tuple[list[LineRecord], list[str]]], orgs: dict[str, str],
+                      work_dir: Path) -> dict:
+    """Line-role accuracy on each organisation's documents by a model trained without them."""
+    from collections import Counter
+
+    from extractor.line_roles import load_model, predict
+
+    confusion: Counter = Counter()
+    per_org = {}
+    for org in sorted({orgs[i] for i in sequences}):
+        model = train([s for i, s in sequences.items() if orgs[i] != org], work_dir / f"fold-{org}.crfsuite")
+        right = total = 0
+        for doc_id, (lines, roles) in sequences.items():
+            if orgs[doc_id] != org:
+                continue
+            for gold, found in zip(roles, predict(lines, model)):
+                confusion[(gold, found)] += 1
+                right += gold == found
+                total += 1
+        load_model.cache_clear()
+        per_org[org] = {"accuracy": right / total if total else None, "lines": total}
+    by_role = {}
+    for role in ROLES:
+        tp = confusion[(role, role)]
+        fp = sum(n for (g, f), n in confusion.items() if f == role and g != role)
+        fn = sum(n for (g, f), n in confusion.items() if g == role and f != role)
+        if tp + fp + fn:
+            by_role[role] = {"precision": tp / (tp + fp) if tp + fp else 0.0,
+                             "recall": tp / (tp + fn) if tp + fn else 0.0, "lines": tp + fn}
+    scores = [v["accuracy"] for v in per_org.values() if v["accuracy"] is not None]
+    right = sum(n for (g, f), n in confusion.items() if g == f)
+    return {"organisations": per_org, "roles": by_role,
+            "mean": sum(scores) / len(scores) if scores else None, "worst": min(scores) if scores else None,
+            "pooled": right / max(1, sum(confusion.values()))}

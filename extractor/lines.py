@@ -291,6 +291,38 @@ def _run_features(lines: list[LineRecord], own: list[dict]) -> list[dict[str, st
     return out
 
 
+def _numbered_heading(f: dict) -> bool:
+    """A line continuing a run of item numbers at the text's margin: what a reader takes for an item."""
+    return f.get("run") in ("start", "next") and f.get("indent") in ("out", "margin", "small") and not f.get("furniture")
+
+
+def _context_features(own: list[dict]) -> list[dict[str, str | bool]]:
+    """What a reader remembers from above and has glimpsed below: whether the items have begun,
+    whether more follow, whether a signing label or an attendance heading came since the last item."""
+    last_heading = max((i for i, f in enumerate(own) if _numbered_heading(f)), default=None)
+    seen_heading = False
+    signing_since = attendance_since = False
+    since_heading = None
+    out = []
+    for i, f in enumerate(own):
+        if _numbered_heading(f):
+            seen_heading, signing_since, attendance_since, since_heading = True, False, False, 0
+        elif since_heading is not None:
+            since_heading += 1
+        out.append({
+            "items_begun": seen_heading,
+            "items_follow": last_heading is not None and i < last_heading,
+            "signing_above": signing_since,
+            "attendance_above": attendance_since,
+            "since_heading": "none" if since_heading is None else _bucket(since_heading, (1, 2, 4, 10), ("0", "1", "2-3", "4-9", "10+")),
+        })
+        if f.get("cue:starts_signing") and not f.get("furniture"):
+            signing_since = True
+        if f.get("cue:starts_present") or f.get("cue:starts_absent"):
+            attendance_since = True
+    return out
+
+
 _CONTEXT_KEYS = ("size", "bold", "number", "indent", "case", "end", "names", "gap_above", "cells")
 
 
@@ -308,6 +340,8 @@ def features(lines: list[LineRecord]) -> list[dict[str, str | bool]]:
     total = len(lines)
     for i, f in enumerate(own):
         f["position"] = _bucket(i / total, (0.1, 0.5, 0.85), ("start", "first_half", "second_half", "end"))
+    for f, extra in zip(own, _context_features(own)):
+        f.update(extra)
     result = []
     for i, f in enumerate(own):
         row = dict(f)
