@@ -83,7 +83,7 @@ def build_page_text(page: Page) -> None:
                 text="\t".join(c.text for c in cells), cells=cells,
                 x0=row[0].x0, x1=max(w.x1 for w in row), top=min(w.top for w in row),
                 bottom=max(w.bottom for w in row), size=size, bold=bold_share > 0.6,
-                start=line_start, end=offset, page=page.number,
+                start=line_start, end=offset, page=page.number, source=page.source,
             )
         )
         parts.append("\n")

@@ -1,6 +1,8 @@
 """Person names in Swedish minutes: where a name ends, name order, names in a sentence."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from extractor import gazetteer
@@ -8,6 +10,9 @@ from extractor import gazetteer
 # A name token: capitalised, letters with inner hyphens or apostrophes ("Anna-Karin", "Bui-Ljungqvist").
 _NAME_TOKEN = regex.compile(r"\p{Lu}[\p{Ll}\p{Lu}]*(?:[-'’]\p{Lu}?[\p{Ll}\p{Lu}]+)*\.?")
 _PARTICLES = {"af", "av", "von", "van", "de", "der", "la", "le", "du", "di", "da"}
+_INITIAL = regex.compile(r"\p{Lu}\.?")
+# A nickname in quotes inside a name, part of how the person is written: Anna “Nappe” Berg.
+_NICKNAME = regex.compile(r"[“”\"«][^\s“”\"«»]{1,24}[”“\"»]")
 # Capitalised words that open sentences or label things in minutes, never names.
 NOT_NAMES = {
     "mötet", "möte", "valdes", "väljs", "väljer", "beslöts", "beslutades", "beslut", "till", "som", "och",
@@ -35,11 +40,12 @@ def leading_name(text: str) -> tuple[str, int]:
             taken.append(match)
             if match.group() != token:
                 break  # a comma or colon closes the name
-        elif taken and token.lower() in _PARTICLES:
-            taken.append(match)
+        elif taken and (token.lower() in _PARTICLES or _NICKNAME.fullmatch(token) or _INITIAL.fullmatch(token)):
+            taken.append(match)  # inside a name only: "Anna af Klint", "Anna “Nappe” Berg", "Anna K. Berg"
         else:
             break
-    while taken and taken[-1].group().rstrip(",;:").lower() in _PARTICLES:
+    while taken and (taken[-1].group().rstrip(",;:").lower() in _PARTICLES
+                     or _NICKNAME.fullmatch(taken[-1].group().rstrip(",;:")) or _INITIAL.fullmatch(taken[-1].group())):
         taken.pop()
     # A municipality after the name is an affiliation: "Camilla Broo Huddinge".
     if len(taken) >= 3 and gazetteer.is_municipality(taken[-1].group().rstrip(",;:")):
@@ -95,8 +101,13 @@ def names_in(text: str) -> list[str]:
     """Person names in a clause such as "Valdes Maria Terra och Håkan Lorentz, hus 7."."""
     names = []
     for part in regex.split(r",|;|\boch\b|\bsamt\b|&|/", text):
-        for match in regex.finditer(r"(?:\p{Lu}[\p{L}'’-]*\.?\s*)+", part):
-            tokens = [t for t in match.group().split() if _is_name_token(t) and not t.endswith(".")]
+        for match in regex.finditer(r"(?:(?:\p{Lu}[\p{L}'’-]*\.?|[“”\"«][^\s“”\"«»]{1,24}[”“\"»])\s*)+", part):
+            tokens = [t for t in match.group().split()
+                      if _is_name_token(t) and not t.endswith(".") or _NICKNAME.fullmatch(t)]
+            while tokens and _NICKNAME.fullmatch(tokens[-1]):
+                tokens.pop()
+            while tokens and _NICKNAME.fullmatch(tokens[0]):
+                tokens.pop(0)
             if tokens:
                 names.append(" ".join(tokens))
                 break
@@ -172,13 +183,38 @@ def split_glued(token: str) -> str:
     return token
 
 
-def repair_name(name: str) -> str:
-    """A person name with OCR slips repaired token by token (see ``repair_token``)."""
+def document_words(lines) -> frozenset[str]:
+    """Every capitalised word written in ``lines``: the spellings an OCR'd name may be repaired towards."""
+    return frozenset(w for line in lines for w in regex.findall(r"\p{Lu}[\p{L}'’-]+", line.text))
+
+
+def _repair_towards(token: str, kind: str, known: frozenset[str] | None) -> str:
+    """``token`` as the document writes it elsewhere, where that spelling is a known name and
+    ``token`` one OCR slip of it (see ``repair_token``); otherwise ``token`` as written."""
+    repaired = repair_token(token, kind)
+    return repaired if known is None or repaired in known else token
+
+
+def repair_name(name: str, source: str = "ocr", known: Iterable[str] | None = None) -> str:
+    """A person name with OCR slips repaired token by token.
+
+    A name read from a text layer is never repaired (its letters are the
+    document's). On OCR'd text glued names are split, and a token is repaired
+    only towards a spelling written elsewhere in the same document (``known``,
+    see ``document_words``) that the gazetteer knows (see ``repair_token``):
+    the document, not the gazetteer, says how its people are spelled.
+    ``known=None`` (no document given) repairs towards the gazetteer alone, for
+    callers that do not pass the document's words yet.
+    """
+    if source != "ocr":
+        return " ".join(name.split())
+    if known is not None and not isinstance(known, frozenset):
+        known = frozenset(known)
     tokens = " ".join(split_glued(t) for t in name.split()).split()
     if len(tokens) < 2:
         return " ".join(tokens)
-    first = repair_token(tokens[0], "first")
-    rest = [repair_token(t, "surname") if i == len(tokens) - 2 else t for i, t in enumerate(tokens[1:])]
+    first = _repair_towards(tokens[0], "first", known)
+    rest = [_repair_towards(t, "surname", known) if i == len(tokens) - 2 else t for i, t in enumerate(tokens[1:])]
     return " ".join([first, *rest])
 
 

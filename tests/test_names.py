@@ -16,15 +16,38 @@ def test_names_in_clause():
     assert names_in("Maria Terra och Håkan Lorentz, hus 7") == ["Maria Terra", "Håkan Lorentz"]
 
 
-def test_repair_marks_and_one_letter_slips():
-    assert repair_name("Bjorn Goffeng") == "Björn Goffeng"
-    assert repair_name("Jan Sjogren") == "Jan Sjögren"
-    assert repair_name("Toreny Roxå") == "Torgny Roxå"
-    assert repair_name("Stattan Lorin") == "Staffan Lorin"  # f and t look alike to OCR
-    assert repair_name("Kenneth Mäartensson") == "Kenneth Mårtensson"  # "å" read as two letters
+def test_ocr_repairs_only_towards_a_spelling_the_document_writes():
+    known = {"Björn", "Sjögren", "Torgny", "Staffan", "Mårtensson", "Goffeng"}
+    assert repair_name("Bjorn Goffeng", "ocr", known) == "Björn Goffeng"
+    assert repair_name("Jan Sjogren", "ocr", known) == "Jan Sjögren"
+    assert repair_name("Toreny Roxå", "ocr", known) == "Torgny Roxå"
+    assert repair_name("Stattan Lorin", "ocr", known) == "Staffan Lorin"  # f and t look alike to OCR
+    assert repair_name("Kenneth Mäartensson", "ocr", known) == "Kenneth Mårtensson"  # "å" read as two letters
     # Known and unknown-but-plausible names are kept.
-    assert repair_name("Britt Tönnberg") == "Britt Tönnberg"
-    assert repair_name("Daniel Hognert") == "Daniel Hognert"
+    assert repair_name("Britt Tönnberg", "ocr", known) == "Britt Tönnberg"
+    assert repair_name("Daniel Hognert", "ocr", known) == "Daniel Hognert"
+
+
+def test_no_repair_towards_a_name_the_document_does_not_write():
+    # The gazetteer alone knows "Björn" and "David": an unusual name OCR read right stays.
+    assert repair_name("Bjorn Goffeng", "ocr", {"Goffeng"}) == "Bjorn Goffeng"
+    assert repair_name("Navid Ekdahl", "ocr", {"Navid", "Ekdahl"}) == "Navid Ekdahl"
+    assert repair_name("KennethMårtensson", "ocr") == "Kenneth Mårtensson"  # glued names are still split
+
+
+def test_a_name_from_the_text_layer_is_never_repaired():
+    known = {"Björn", "David", "Märtha"}
+    for typed in ("Bjorn Goffeng", "Navid Ekdahl", "Martha Lindqvist Holm"):
+        assert repair_name(typed, "text-layer", known) == typed
+
+
+def test_names_with_a_nickname_or_a_middle_initial():
+    assert leading_name("Kerstin “Kiki” Wallgren\tkwall")[0] == "Kerstin “Kiki” Wallgren"
+    assert leading_name('Mats "m" Ohlin, kassör')[0] == 'Mats "m" Ohlin'
+    assert leading_name("Ragnar P. Holm\tx")[0] == "Ragnar P. Holm"
+    assert leading_name("Ragnar P Holm")[0] == "Ragnar P Holm"
+    assert leading_name("Ragnar P.")[0] == "Ragnar"
+    assert names_in("Kerstin “Kiki” Wallgren väljs till ordförande") == ["Kerstin “Kiki” Wallgren"]
 
 
 def test_split_glued():

@@ -8,7 +8,7 @@ from extractor.fields.participants import attendance, elected_names, participant
 from extractor.segment import ItemSegment, Segments
 
 
-def make_lines(rows: list, page: int = 1) -> list[Line]:
+def make_lines(rows: list, page: int = 1, source: str = "text-layer") -> list[Line]:
     """Lines from rows; a row is a string or a list of (x0, text) cells."""
     lines, offset = [], 0
     for y, row in enumerate(rows):
@@ -20,7 +20,7 @@ def make_lines(rows: list, page: int = 1) -> list[Line]:
             parts.append(text)
         text = "\t".join(parts)
         lines.append(Line(text, cells, cells[0].x0, cells[-1].x1, 10.0 * y, 10.0 * y + 9, 10.0, False,
-                          offset, offset + len(text), page))
+                          offset, offset + len(text), page, source=source))
         offset += len(text) + 1
     return lines
 
@@ -74,7 +74,7 @@ def test_absent_heading_with_ocr_slip_and_house_numbers():
 def test_municipal_columns_continuations_and_label_end():
     found = attendance(make_lines([
         [(64, "Beslutande"), (177, "Ledamöter"), (361, "Tjänstgörande ersättare")],
-        [(177, "Thure Sandén (M), Ordförande"), (361, "Lisa Ek (S) ersätter Per Ny (S)")],
+        [(177, "Thure Sandén (M), Ordförande"), (361, "Lisa Ek (S) ersätter Per Nyhlén (S)")],
         [(177, "Heinrich Kaufmann (C), 1:e vice")],
         [(177, "ordförande")],
         [(177, "Dick Andersson (M)")],
@@ -88,6 +88,7 @@ def test_municipal_columns_continuations_and_label_end():
     assert got == {
         "Thure Sandén": ("ordförande", "M"),
         "Lisa Ek": ("tjänstgörande ersättare", "S"),
+        "Per Nyhlén": (None, "S"),  # the member Lisa Ek serves for, away
         "Heinrich Kaufmann": ("vice ordförande", "C"),
         "Dick Andersson": ("ledamot", "M"),
         "Gunnar Riksén": ("ersättare", "KD"),
@@ -127,13 +128,6 @@ def test_an_official_set_among_the_substitutes_is_an_official():
     ]))
     assert [(p.name, p.role) for p in found] == [
         ("Gunnar Riksén", "ersättare"), ("Katarina Öryd", "tjänsteperson"), ("Per Nordström", "ersättare")]
-
-
-def test_ocr_glued_names_and_marks_repaired():
-    found = attendance(make_lines(["Närvarande: Bjorn Goffeng, Jan Sjogren", "KennethMårtensson ledamot"]))
-    assert [p.name for p in found] == ["Björn Goffeng", "Jan Sjögren"]
-    found = attendance(make_lines(["Närvarande:", "KennethMårtensson ledamot nr 79, gård 2"]))
-    assert [(p.name, p.role) for p in found] == [("Kenneth Mårtensson", "ledamot")]
 
 
 def test_other_business_is_no_attendance_heading():
@@ -312,3 +306,133 @@ def test_table_name_broken_over_two_lines():
         [(74, "Robin Persson"), (300, "Nej")],
     ]))
     assert [(p.name, p.status) for p in found] == [("Nikhil Olsson Mukhopadhyay", "present"), ("Robin Persson", "absent")]
+
+
+def test_function_name_handle_table_with_nicknames_and_a_person_in_two_rows():
+    found = people_of([
+        "Kl: 18:05",
+        [(110, "Funktion"), (280, "Namn"), (470, "E-post/Användarnamn")],
+        [(110, "Mötesordförande"), (280, "Kerstin “Kiki” Wallgren"), (470, "kwall")],
+        [(110, "Vice mötesordförande"), (280, "Tor Bäckman"), (470, "torb@example.org")],
+        [(110, "Klubbkassör"), (280, "Maja Holm"), (470, "majho")],
+        [(110, "Inspektor"), (280, "Rune Falk"), (470, "rune.falk@example.org")],
+        # The role ran into the name: the gap between the columns too narrow for two cells.
+        [(110, "Justerare och rösträknare Sture Nyman"), (470, "stnym")],
+        [(110, "Justerare"), (280, "Maja Holm"), (470, "majho")],
+        [(110, "Maskot"), (280, "Bamse"), (470, "bamse99")],
+        "Övriga närvarande, se bilaga 2",
+    ])
+    assert {n: (p.role, p.roles) for n, p in found.items()} == {
+        "Kerstin “Kiki” Wallgren": ("ordförande", []),
+        "Tor Bäckman": ("vice ordförande", []),
+        "Maja Holm": ("kassör", ["justerare"]),
+        "Rune Falk": (None, []),
+        "Sture Nyman": ("justerare", ["rösträknare"]),
+        "Bamse": (None, []),
+    }
+
+
+def test_municipal_template_with_substitutes_serving_for_members():
+    found = attendance(make_lines([
+        "Beslutande ledamöter:",
+        "Ingrid Holm (M), Ordförande",
+        "Sven Ek (S), 1:e vice ordförande",
+        "Lena Berg (C)",
+        "Tjänstgörande ersättare:",
+        "Kalle Nord (S) ersätter Stina Söder (S)",
+        "Ej tjänstgörande ersättare:",
+        "Per Lund (-)",
+        "Övriga deltagare:",
+        "Mona Dahl, Nämndsekreterare",
+        "Elsa Ström, Ekonomichef § 4–6",
+        "Jonas Vik (L), regionfullmäktiges ordförande, adjungerad",
+    ]))
+    assert [(p.name, p.status, p.role, p.affiliation) for p in found] == [
+        ("Ingrid Holm", "present", "ordförande", "M"),
+        ("Sven Ek", "present", "vice ordförande", "S"),
+        ("Lena Berg", "present", "ledamot", "C"),
+        ("Kalle Nord", "present", "tjänstgörande ersättare", "S"),
+        ("Stina Söder", "absent", None, "S"),
+        ("Per Lund", "present", "ersättare", "-"),
+        ("Mona Dahl", "present", "sekreterare", None),
+        ("Elsa Ström", "present", "tjänsteperson", None),
+        ("Jonas Vik", "present", "adjungerad", "L"),
+    ]
+
+
+def test_bullets_as_ocr_reads_them_and_a_rule_between_groups():
+    found = attendance(make_lines([
+        "Deltagare", "Närvarande:", "» Hugo Lindell", "« Selma Ahl", ".« Otto Brandt", "---",
+        "= Alva Kjellberg, ordförande", "Frånvarande:", "« Nils Sandell", "Agenda",
+    ], source="ocr"))
+    assert [(p.name, p.status, p.role) for p in found] == [
+        ("Hugo Lindell", "present", None), ("Selma Ahl", "present", None), ("Otto Brandt", "present", None),
+        ("Alva Kjellberg", "present", "ordförande"), ("Nils Sandell", "absent", None)]
+
+
+def test_functions_and_organisations_beside_a_name():
+    found = attendance(make_lines([
+        "Närvarande:",
+        "Ville Strand – Medlem",
+        "Tilda Ek – Medlem tillika justeringsperson",
+        "Arvid Ros – Webbansvarig",
+        "Greta Lind (Skatteverket)",
+        "Moa Falk, Lantmäteriet",
+    ]))
+    assert [(p.name, p.affiliation) for p in found] == [
+        ("Ville Strand", None), ("Tilda Ek", None), ("Arvid Ros", None),
+        ("Greta Lind", "Skatteverket"), ("Moa Falk", "Lantmäteriet")]
+
+
+def test_attendance_as_a_sentence_and_inside_an_item():
+    found = attendance(make_lines(["Närvarande var Hedda Borg, Axel Nyström och Vera Lund."]))
+    assert [p.name for p in found] == ["Hedda Borg", "Axel Nyström", "Vera Lund"]
+    people = people_of(["Protokoll fört vid årsstämma"], [
+        item("7", "Fastställande av röstlängd", [
+            "Närvarande medlemmar med rösträtt: Hedda Borg, Axel Nyström, Vera Lund"]),
+        item("8", "Val av styrelse", ["Ledamöter i styrelsen är bland andra Åke Ro."]),
+    ])
+    assert {n: p.status for n, p in people.items()} == {
+        "Hedda Borg": "present", "Axel Nyström": "present", "Vera Lund": "present"}
+
+
+def test_property_units_before_the_names_and_a_person_who_assists():
+    found = attendance(make_lines([
+        "Närvarande: — Lövås 2:3 — Erik Sten och Sara Sten",
+        [(60, "Lövås 2:7 (andelstal 120)"), (250, "Ida Ström (biträdd av Lars Ström)")],
+        [(60, "Lövås 3:1 (andelstal 40)"), (250, "Bo Ek — enl. fullmakt för Eva Ek")],
+    ]))
+    assert [(p.name, p.status) for p in found] == [
+        ("Erik Sten", "present"), ("Sara Sten", "present"), ("Ida Ström", "present"),
+        ("Lars Ström", "present"), ("Bo Ek", "present")]
+
+
+def test_officers_in_an_election_list_by_their_acts_and_by_label():
+    people = people_of(
+        ["Närvarande: Hanna Berglöf, Isak Wern, Tova Linde", "Vid protokollet: Tova Linde"],
+        [item("1", "Hanna Berglöf ledde mötet och Isak Wern justerar protokollet.", []),
+         item("2", "Som mötesfunktionärer valdes", ["(a) Hanna till ordförande,", "(b) Isak till justeringsperson."])],
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "Hanna Berglöf": "ordförande", "Isak Wern": "justerare", "Tova Linde": "sekreterare"}
+
+
+def test_the_chair_already_there_is_not_the_one_elected():
+    people = people_of(["Protokoll fört vid föreningsstämma"], [
+        item("3", "Anmälan av stämmoordförandens val av protokollförare",
+             ["Stämmoordförande anmälde Ebba Sjöholm som protokollförare."]),
+        item("7", "Val av två personer att jämte stämmoordföranden justera", [
+            "protokollet", "Stämman föreslog Alf Rydén och Mira Kask som justerare jämte", "stämmoordföranden.",
+            "Beslutades att jämte stämmoordföranden välja Alf Rydén och Mira Kask"]),
+        item("20", "Val av valberedning, en ledamot utses till valberedningens ordförande",
+             ["Beslutades att välja Kim Tran och Pia Holst till valberedning."]),
+    ])
+    assert {n: p.role for n, p in people.items()} == {
+        "Ebba Sjöholm": "sekreterare", "Alf Rydén": "justerare", "Mira Kask": "justerare"}
+
+
+def test_compound_role_words():
+    from extractor.fields.participants import find_roles
+    assert [r[2] for r in find_roles("Sektionsordförande")] == ["ordförande"]
+    assert find_roles("Vice klubbordförande")[0][1:] == ("Vice klubbordförande", "vice ordförande")
+    assert find_roles("Huvudsystemansvarig") == ()

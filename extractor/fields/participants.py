@@ -10,7 +10,7 @@ into the attendance list.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import regex
@@ -18,14 +18,16 @@ import regex
 from extractor import gazetteer
 from extractor.document import Cell, Line
 from extractor.entities import resolve_person
-from extractor.matching import fold, fold_space, match_heading, rest_after, words_match
+from extractor.matching import bullet, find_words, fold, fold_space, match_heading, rest_after, words_match
 from extractor.names import (
-    NOT_NAMES, leading_name, looks_like_surname_first, names_in, natural_order, repair_name, split_run_on,
+    NOT_NAMES, document_words, leading_name, looks_like_person, looks_like_surname_first, names_in, natural_order,
+    repair_name, split_run_on,
 )
 from extractor.segment import Segments
 from extractor.vocab import load
 
-_PARTY = regex.compile(r"\(\s*(?P<party>[A-ZÅÄÖ]{1,3}(?:/[A-Za-zÅÄÖ]{1,3})?)\s*\)")
+# "(S)", "(KD/L)", and "(-)" for a member of no party.
+_PARTY = regex.compile(r"\(\s*(?P<party>[A-ZÅÄÖ]{1,3}(?:/[A-Za-zÅÄÖ]{1,3})?|-)\s*\)")
 _HOUSE = regex.compile(r"^(?:nr|hus|gård|gard|lgh|lägenhet)\b|\d", regex.IGNORECASE)
 _PARAGRAPHS = regex.compile(r"\s*(?:§§?|SS|\$\$?)\s*[\d\s,–-]*$")
 # Paragraphs alone, as written or as OCR reads "§§" ("$$ 51-59", "88 51-59").
@@ -33,10 +35,15 @@ _ONLY_PARAGRAPHS = regex.compile(r"^(?:§§?|SS|\$\$?|£|88?)\s*\d{1,3}(?:\s*[-�
 # Numbering and bullets before a heading or a label: "2. Närvarande:", "a. Mötesordförande",
 # "ii. Olav Övrebö", "- mötesordförande: Markus", and OCR crumbs of a lost number (". Val av", "ja . Val av").
 _ENUMERATOR = regex.compile(
-    r"^(?:[-–•*]\s*|§\s*\d{1,3}\s*[.:]?\s+|\d{1,3}[.):]\s*|[a-zA-Z][.)]\s+|[ivx]{1,4}[.)]\s*|\p{Ll}{0,2}\s*\.\s+)"
+    r"^(?:[-–•*]\s*|§\s*\d{1,3}\s*[.:]?\s+|\d{1,3}[.):]\s*|[a-zA-Z][.)]\s+|\([a-zA-Z\d]{1,4}\)\s*|[ivx]{1,4}[.)]\s*"
+    r"|\p{Ll}{0,2}\s*\.\s+)"
 )
-# A bullet or list number before a person's row: "• Victor Lells", "- Anna Berg", "3. Olle Ek".
-_BULLET = regex.compile(r"^(?:[-–—•·▪◦*●○■□➢►]|\d{1,3}[.)])\s*(?=\p{Lu})")
+# A property unit (fastighetsbeteckning) that opens a row of a road or housing association's
+# attendance, with its share in parentheses and a dash or a column after it.
+_PROPERTY = regex.compile(r"^[-–—]?\s*\p{Lu}[\p{L}-]+(?:\s+\p{L}[\p{L}-]+){0,2}\s+\d+:\d+\s*(?:\([^()]*\))?\s*[-–—\t]?\s*")
+# Signs glued before a person's name, which ``matching.bullet`` (a mark and a space) leaves:
+# "•Anna Berg", a scan's specks and marks ("= Anna Berg", ".« Anna Berg").
+_SPECKS = regex.compile(r"^[^\p{L}\p{N}\s(\"“”]{1,3}\s*(?=\p{Lu})")
 
 
 @dataclass
@@ -58,8 +65,17 @@ def _vocab() -> dict:
 
 def _without_bullet(text: str, start: int) -> tuple[str, int]:
     """``text`` without a leading bullet or list number, and where it now starts in the page text."""
-    bullet = _BULLET.match(text)
-    return (text[bullet.end():], start + bullet.end()) if bullet else (text, start)
+    # "K. Berg": a capital and a full stop before a name are an initial, not a list mark.
+    mark = (None if regex.match(r"\p{Lu}\.\s", text) else bullet(text)) or _SPECKS.match(text)
+    return (text[mark.end():], start + mark.end()) if mark else (text, start)
+
+
+def _without_lead(text: str, start: int) -> tuple[str, int]:
+    """``text`` without what stands before a person's name in a row: a bullet or list number,
+    a property unit ("Berga 1:4 (andelstal 120) | Anna Berg")."""
+    text, start = _without_bullet(text, start)
+    unit = _PROPERTY.match(text)
+    return (text[unit.end():], start + unit.end()) if unit else (text, start)
 
 
 def strip_enumerator(text: str) -> str:
@@ -76,6 +92,15 @@ def _role_phrases() -> tuple[tuple[str, tuple[str, ...], str], ...]:
 _ROLE_WORD = regex.compile(r"[\p{L}\d:.]+")
 
 
+def _word_is_role(written: str, expected: str, last: bool) -> bool:
+    """``written`` is the role word ``expected``, or, as a phrase's last word, a compound
+    ending in it ("sektionsordförande", "klubbkassör": the role of that body)."""
+    if words_match(written, expected):
+        return True
+    return (last and len(expected) >= 6 and len(written) - len(expected) >= 3
+            and written.lower().endswith(expected) and written[:-len(expected)].isalpha())
+
+
 @lru_cache(maxsize=16384)
 def find_roles(text: str) -> tuple[tuple[int, str, str], ...]:
     """Role words in ``text`` as (offset, written, normal role), earliest first, longest at one place."""
@@ -87,12 +112,12 @@ def find_roles(text: str) -> tuple[tuple[int, str, str], ...]:
         for phrase, parts, role in _role_phrases():
             if i + len(parts) > len(words):
                 continue
-            if all(words_match(words[i + k] if parts[k].endswith(".") else words[i + k].rstrip("."), parts[k])
-                   for k in range(len(parts))):
-                if best is None or len(phrase) > len(best[1]):
-                    best = (matches[i].start(), phrase, role)
+            if all(_word_is_role(words[i + k] if parts[k].endswith(".") else words[i + k].rstrip("."), parts[k],
+                                 k == len(parts) - 1) for k in range(len(parts))):
+                if best is None or len(phrase) > len(best[3]):
+                    best = (matches[i].start(), text[matches[i].start():matches[i + len(parts) - 1].end()], role, phrase)
         if best:
-            found.append(best)
+            found.append(best[:3])
     return tuple(found)
 
 
@@ -179,10 +204,17 @@ def _join(previous: str, text: str) -> str:
 def _is_heading(text: str, end: int) -> bool:
     """A heading word at a line start is a heading only when a colon, a tab, the line end
     or a name follows it ("Övriga: Anna Berg", not "Övriga frågor")."""
-    tail = text[end:]
+    tail = _without_link(text[end:])
     if not tail.strip() or text[end - 1] == ":" or tail.lstrip(" ")[:1] in (":", "\t", ".", "|"):
         return True
     return bool(leading_name(tail.strip())[0])
+
+
+def _without_link(text: str) -> str:
+    """The names after a heading written as a sentence: "(Närvarande) var Anna Berg och ..."."""
+    words = _vocab()["attendance"]["links"]["words"]
+    link = regex.match(r"\s*(?:" + "|".join(regex.escape(w) for w in words) + r")\s+(?=\p{Lu})", text, regex.IGNORECASE)
+    return text[link.end():] if link else text
 
 
 def _table_header(line: Line) -> list[tuple[float, str]] | None:
@@ -195,7 +227,8 @@ def _table_header(line: Line) -> list[tuple[float, str]] | None:
     cells = [c for c in line.cells if c.text.strip()]
     if len(cells) < 2:
         return None
-    columns = [(c.x0, kinds.get(fold(c.text.strip(" :|")))) for c in cells]
+    # "E-mail/CID": a header of two words for one column is known by its first.
+    columns = [(c.x0, kinds.get(fold(c.text.strip(" :|"))) or kinds.get(fold(c.text.split("/")[0]))) for c in cells]
     if any(kind is None for _, kind in columns) or sum(kind == "name" for _, kind in columns) != 1:
         return None
     return columns
@@ -226,6 +259,8 @@ def _table_row(block: _Block, line: Line) -> bool:
             found[kind] = (f"{found[kind][0]} {text}", found[kind][1])
         else:
             found[kind] = (text, cell.start + len(cell.text) - len(cell.text.lstrip()))
+    if "name" not in found and "role" in found:
+        _name_out_of_role(found)
     name = found.get("name")
     if name is None or name[0][:1].islower():
         if block.table_rows and not line.bold and len(found) < len(block.table):
@@ -248,6 +283,18 @@ def _table_row(block: _Block, line: Line) -> bool:
         return False  # a line of text, not a row of the table: the table has ended
     block.table_rows.append(_TableRow(found, line))
     return True
+
+
+def _name_out_of_role(found: dict[str, tuple[str, int]]) -> None:
+    """A role cell that ran into the name beside it, the gap between them too narrow for two cells
+    ("Justerare och rösträknare Anna Berg"): the name moved to its own column."""
+    text, start = found["role"]
+    for word in list(regex.finditer(r"\S+", text))[1:]:
+        name, end = leading_name(text[word.start():])
+        if 2 <= len(name.split()) <= 4 and end == len(text[word.start():].rstrip()):
+            found["role"] = (text[: word.start()].rstrip(), start)
+            found["name"] = (text[word.start():], start + word.start())
+            return
 
 
 def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
@@ -298,9 +345,10 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
                     name = match_heading(cell.text.strip(), headings)[0]
                     block.columns.append(_Column(cell.x0, group_roles.get(name, block.role), "absent" if name in absent else None))
                 continue
-            rest = rest_after(plain, end).lstrip("| ")
+            rest = _without_link(rest_after(plain, end).lstrip("| "))
             if rest:
-                block.add(0, _Row(rest, line, offset + max(plain.find(rest[:8]), end)))
+                text, start = _without_lead(rest, offset + max(plain.find(rest[:8]), end))
+                block.add(0, _Row(text, line, start))
             continue
         if block is None:
             if stop_after is not None and index >= stop_after and blocks:
@@ -311,6 +359,8 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
         ):
             block = None  # "Utses att justera", "Plats:": the attendance part has ended
             continue
+        if not regex.search(r"\p{L}", text):
+            continue  # a rule between groups of the list ("---")
         last_seen = index
         cells = line.cells or [Cell(text, line.x0, line.x1, line.start, line.end)]
         if block.columns:
@@ -323,7 +373,7 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
         row_text = "\t".join(c.text.strip() for c in kept) or text
         row_start = kept[0].start + len(kept[0].text) - len(kept[0].text.lstrip()) if kept else line.start
         # "• Victor Lells": the bullet is no part of the name.
-        row_text, row_start = _without_bullet(row_text, row_start)
+        row_text, row_start = _without_lead(row_text, row_start)
         _add_row(block, 0, _Row(row_text, line, row_start))
     return blocks
 
@@ -340,22 +390,24 @@ def _ends_attendance(text: str, labels: list[str]) -> bool:
 
 def _add_row(block: _Block, column: int, row: _Row) -> None:
     rows = block.rows.setdefault(column, [])
-    if rows and _is_continuation(row.text, rows[-1].text):
+    # A row carries on only on its own page: a line at the top of the next is a running header.
+    if rows and rows[-1].line.page == row.line.page and _is_continuation(row.text, rows[-1].text):
         rows[-1].text = _join(rows[-1].text, row.text)
     else:
         rows.append(row)
 
 
-def _list_rows(rows: list[_Row]) -> list[_Row] | None:
-    """A comma list of names over one or more rows as one row, or None when the rows are a table.
+def _list_rows(rows: list[_Row]) -> tuple[_Row | None, list[_Row]]:
+    """A comma list of names over the first rows as one row (None when the rows are a table),
+    and the rows after it, one person each.
 
     Rows after the first carry on the list while they are name lists themselves
     or finish a name broken at the line end ("Ylva" / "Selander").
     """
     if not rows or not _is_name_list(rows[0].text):
-        return None
+        return None, rows
     joined = _Row(rows[0].text, rows[0].line, rows[0].start)
-    for row in rows[1:]:
+    for index, row in enumerate(rows[1:], 1):
         chunks = _split_people(row.text)
         finishes_name = bool(chunks) and len(chunks[0].split()) == 1 and bool(leading_name(chunks[0])[0])
         if finishes_name:
@@ -363,32 +415,71 @@ def _list_rows(rows: list[_Row]) -> list[_Row] | None:
         elif _is_name_list(row.text):
             joined.text = f"{joined.text.rstrip(', ')}, {row.text}"
         else:
-            break
-    return [joined]
+            return joined, rows[index:]
+    return joined, []
 
 
-def attendance(lines: list[Line], stop_after: int | None = None) -> list[PersonEntry]:
-    """People listed under attendance headings in ``lines`` (the head, or an item "Närvarande: ...")."""
+def attendance(lines: list[Line], stop_after: int | None = None, known: frozenset[str] | None = None) -> list[PersonEntry]:
+    """People listed under attendance headings in ``lines`` (the head, or an item "Närvarande: ...").
+
+    ``known``: the words of the whole document, which an OCR'd name may be repaired towards
+    (``names.repair_name``); by default the words of ``lines``.
+    """
+    known = document_words(lines) if known is None else known
     people: list[PersonEntry] = []
     for block in _blocks(lines, stop_after):
         if block.table:
-            people.extend(_table_entries(block))
+            people.extend(_table_entries(block, known))
             continue
         for column, rows in sorted(block.rows.items()):
             role = block.columns[column].role if block.columns else block.role
             status = (block.columns[column].status if block.columns else None) or block.status
-            listed = None if block.columns else _list_rows(rows)
-            for row in listed or rows:
-                chunks = _split_people(row.text) if listed else [row.text]
+            listed, rest = (None, rows) if block.columns else _list_rows(rows)
+            for row in ([listed] if listed else []) + rest:
+                # After a list the rows are people only where they plainly open with a person's
+                # name ("Eva Ek (biträdd av ...)"), not with a table's header ("Punkt Vad | Ansvarig").
+                plain_names = listed is not None and row is not listed
+                chunks = _split_people(row.text) if row is listed else [row.text]
                 cursor = 0
                 for chunk in chunks:
                     where = max(row.text.find(chunk, cursor), 0)
                     cursor = where + len(chunk)
-                    for part, at in _run_on(chunk):
-                        entry = _entry_from(part, status, block.group, role, row.line, row.start + where + at)
+                    first, second, second_at, kind = _second_person(chunk)
+                    if second is not None:
+                        entry = _entry_from(first, status, block.group, role, row.line, row.start + where, known)
+                        if entry:
+                            if kind == "replaces" and entry.role in (None, "ersättare"):
+                                entry.role = "tjänstgörande ersättare"
+                            people.append(entry)
+                        entry = _entry_from(second, "absent" if kind == "replaces" else status, block.group, None,
+                                            row.line, row.start + where + second_at, known)
                         if entry:
                             people.append(entry)
+                        continue
+                    for part, at in _run_on(chunk):
+                        entry = _entry_from(part, status, block.group, role, row.line, row.start + where + at, known)
+                        if entry and (looks_like_person(entry.name) or not plain_names):
+                            people.append(entry)
     return people
+
+
+def _second_person(chunk: str) -> tuple[str, str | None, int, str]:
+    """A row that names a second person: "Anna Berg (S) ersätter Olle Ek (S)" (Olle is away,
+    Anna serves for him: kind "replaces"), "Eva Ek (biträdd av Per Ek)" (Per is there to
+    assist: kind "companion"). The first person's text, the second's, where it starts, the
+    kind; ``(chunk, None, 0, "")`` for a row of one person."""
+    for kind, words in (("replaces", _vocab()["attendance"]["table"]["replaces"]),
+                        ("companion", _vocab()["attendance"]["companions"]["words"])):
+        hit = find_words(chunk, [w.lower() for w in words])
+        if not hit or not leading_name(chunk.strip())[0]:
+            continue
+        tail = chunk[hit[0].end():]
+        after = hit[0].end() + len(tail) - len(tail.lstrip(" :"))
+        if leading_name(chunk[after:])[0]:
+            # "(biträdd av Per Ek)": the parenthesis closes around the second person.
+            second = regex.sub(r"^([^()]*)\)", r"\1", chunk[after:])
+            return chunk[: hit[0].start()].rstrip(" ("), second, after, kind
+    return chunk, None, 0, ""
 
 
 def _run_on(chunk: str) -> list[tuple[str, int]]:
@@ -421,7 +512,7 @@ def _mark(text: str) -> bool | None:
     return None
 
 
-def _table_entries(block: _Block) -> list[PersonEntry]:
+def _table_entries(block: _Block, known: frozenset[str]) -> list[PersonEntry]:
     """People in an attendance table: the name from the Namn column, the role from Roll/Befattning,
     the party or organisation from theirs, the status from Närvarande/Frånvarande."""
     # A column counts when one of its cells reads as yes or no (a column with no cells at all does not).
@@ -429,7 +520,7 @@ def _table_entries(block: _Block) -> list[PersonEntry]:
     people = []
     for row in block.table_rows:
         text, start = _without_bullet(*row.cells["name"])
-        entry = _entry_from(text, block.status, block.group, block.role, row.line, start)
+        entry = _entry_from(text, block.status, block.group, block.role, row.line, start, known, name_cell=True)
         if entry is None:
             continue
         role_text = row.text("role")
@@ -479,16 +570,28 @@ def _role_prefix(text: str) -> tuple[str, int] | None:
     return roles[0][2], words[count - 1].end() if count <= len(words) else len(text)
 
 
-def _entry_from(text: str, status: str, group: str | None, group_role: str | None, line: Line, start: int) -> PersonEntry | None:
+def _entry_from(
+    text: str, status: str, group: str | None, group_role: str | None, line: Line, start: int,
+    known: frozenset[str] = frozenset(), name_cell: bool = False,
+) -> PersonEntry | None:
+    """One person from their row. ``name_cell``: ``text`` is a table's name cell, where one
+    word alone ("Pling", a handle or a mascot) is all the name there is."""
     raw = text
-    text = fold_space(text.replace("\t", " | "))
+    # The full stop that ends a list is no part of the last name: "..., Eva Ek och Tim Ohl."
+    text = regex.sub(r"(?<=\p{L}{3})\.$", "", fold_space(text.replace("\t", " | ")))
     affiliation = None
     written_role = None
     for paren in list(regex.finditer(r"\(([^()]*)\)", text)):
         # "Anna Berg (ordförande)", "Olle Ek (sekr)": a role in parentheses.
-        roles = find_roles(paren.group(1).strip())
-        if roles and roles[0][0] == 0 and not _PARTY.fullmatch(paren.group(0)):
+        inside = paren.group(1).strip()
+        roles = find_roles(inside)
+        if _PARTY.fullmatch(paren.group(0)):
+            continue
+        if roles and roles[0][0] == 0:
             written_role = written_role or roles[0][2]
+            text = text.replace(paren.group(0), " ", 1)
+        elif inside[:1].isupper() and not regex.search(r"\d", inside) and not _is_function(inside) and affiliation is None:
+            affiliation = inside  # "Anna Berg (Skatteverket)": the organisation she comes from
             text = text.replace(paren.group(0), " ", 1)
     text = fold_space(text)
     party = _PARTY.search(text)
@@ -516,7 +619,7 @@ def _entry_from(text: str, status: str, group: str | None, group_role: str | Non
     if not name or len(name.split()) > 5:
         return None
     name = repair_name(natural_order(name))
-    if len(name.split()) == 1 and not gazetteer.is_first_name(name):
+    if len(name.split()) == 1 and not gazetteer.is_first_name(name) and not name_cell:
         return None  # a lone word is a name only when it is a known first name ("Markus")
     remainder = [first[name_end:].strip(), *segments[1:]]
     role = written_role
@@ -532,6 +635,10 @@ def _entry_from(text: str, status: str, group: str | None, group_role: str | Non
             if not rest or not _HOUSE.search(rest):
                 continue
             part = rest  # "suppleant m 97, gård 3": the house follows the role
+        elif roles or _is_function(part):
+            # "Medlem tillika justeringsperson", "kommunfullmäktiges ordförande", "Webbansvarig":
+            # what the person is or does, not whom they represent.
+            continue
         part = _PARAGRAPHS.sub("", part).strip()  # "förvaltning §§ 94-96": present for those paragraphs
         if not part:
             continue
@@ -550,8 +657,8 @@ def _entry_from(text: str, status: str, group: str | None, group_role: str | Non
         if group_role == "tjänsteperson" and job_title is None and (cleaned[:1].islower() or not affiliation and len(segments) <= 2):
             job_title = cleaned
             continue
-        if job_title is None and affiliation is None and cleaned[:1].islower() and _is_job_title(cleaned):
-            job_title = cleaned  # "Katarina Öryd, förvaltningschef" set among the substitutes
+        if job_title is None and affiliation is None and _is_job_title(cleaned):
+            job_title = cleaned  # "Katarina Öryd, förvaltningschef", "Olle Ek, Ekonomichef"
             continue
         if affiliation is None and (cleaned[:1].isupper() or group_role == "tjänsteperson"):
             affiliation = cleaned
@@ -573,10 +680,16 @@ def _entry_from(text: str, status: str, group: str | None, group_role: str | Non
     )
 
 
+def _is_function(text: str) -> bool:
+    """A function in the organisation that is no role of the contract: "Medlem", "Webbansvarig"."""
+    endings = tuple(_vocab()["roles"]["functions"]["endings"])
+    return any(word.lower().rstrip(".,").endswith(endings) for word in text.split()[:3])
+
+
 def _is_job_title(text: str) -> bool:
     """An official's job title: "förvaltningschef", "senior bygglovshandläggare", "verksamhetschef och tf."."""
     endings = tuple(_vocab()["roles"]["job_titles"]["endings"])
-    return any(word.rstrip(".,").endswith(endings) for word in text.split()[:3])
+    return any(word.lower().rstrip(".,").endswith(endings) for word in text.split()[:3])
 
 
 # Officers -----------------------------------------------------------------
@@ -642,8 +755,10 @@ def _election_title(text: str) -> tuple[str, list[str]] | None:
 
 def _role_subheading(text: str) -> tuple[str, list[str]] | None:
     """ "a. Mötesordförande", "Justeringsperson tillika rösträknare": a short line that is an officer's role."""
+    if text.rstrip().endswith("."):
+        return None  # the end of a sentence ("... jämte stämmoordföranden."), no heading
     roles = find_roles(text)
-    if roles and len(text.split()) <= 5 and roles[0][0] == 0 and roles[0][2] in ("ordförande", "sekreterare", "justerare"):
+    if roles and len(text.split()) <= 5 and roles[0][0] == 0 and roles[0][2] in _MEETING_OFFICERS:
         return roles[0][2], [r[2] for r in roles[1:] if r[2] != roles[0][2]]
     return None
 
@@ -683,13 +798,48 @@ def _officers_in(lines: list[Line], election_item: bool) -> list[Officer]:
             if budget == 0:
                 context = None
             continue
+        if election_item:
+            # A line of an election list: "(a) Anna till ordförande,", "Olle Ek som sekreterare och".
+            listed = regex.match(r"(?P<who>[^,]+?)\s+(?:till|som)\s+(?P<what>\S.*)$", text)
+            roles = find_roles(listed["what"]) if listed else ()
+            if roles and roles[0][0] == 0 and roles[0][2] in _MEETING_OFFICERS and leading_name(listed["who"])[1] == len(listed["who"]):
+                found.append(Officer(listed["who"], roles[0][2], [r[2] for r in roles[1:] if r[2] == "rösträknare"], line))
+                continue
+        found.extend(_acts_in(text, line))
         # An election sentence that says whose officer it elects: "valdes X till mötesordförande".
         for sentence in _sentences(text):
-            for role, pattern in qualified.items():
-                if pattern.search(sentence) and _verbs().search(sentence):
-                    also = [r for word, r in _vocab()["elections"]["also_roles"].items() if word in sentence.lower()]
-                    found.extend(Officer(n, role, also, line) for n in elected_names(sentence))
-                    break
+            role = _elected_role(sentence, qualified)
+            if role:
+                also = [r for word, r in _vocab()["elections"]["also_roles"].items() if word in sentence.lower()]
+                found.extend(Officer(n, role, also, line) for n in elected_names(sentence))
+    return found
+
+
+def _elected_role(sentence: str, qualified: dict[str, regex.Pattern]) -> str | None:
+    """The officer an election sentence elects: the first role named after the verb, else the
+    first before it ("Ordföranden anmälde Eva Ek som protokollförare" elects a secretary, the
+    chair is who speaks; "Till ordförande valdes Olle Ek" a chair)."""
+    verb = _verbs().search(sentence)
+    if not verb:
+        return None
+    named = sorted((m.start() < verb.end(), m.start(), role) for role, pattern in qualified.items()
+                   for m in pattern.finditer(sentence))
+    return named[0][2] if named else None
+
+
+_MEETING_OFFICERS = ("ordförande", "sekreterare", "justerare")
+
+
+def _acts_in(text: str, line: Line) -> list[Officer]:
+    """Officers named by what they did: "Anna Berg ledde mötet och Olle Ek justerar protokollet"
+    (the acts are patterns in [officers.acts]); the name must stand right before the act."""
+    found = []
+    for role, pattern in _vocab()["officers"]["acts"].items():
+        for act in regex.finditer(pattern, text, regex.IGNORECASE):
+            before = regex.search(r"(?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+\s*$", text[: act.start()])
+            name = leading_name(before.group().strip())[0] if before else ""
+            if name and name == before.group().strip():
+                found.append(Officer(name, role, [], line))
     return found
 
 
@@ -708,7 +858,10 @@ def officers(segments: Segments) -> list[Officer]:
     for o in found:
         o.name = _full_name(o.name, segments.head)
     for item in segments.items:
-        lines = [*item.title_lines, *item.body]
+        # The title as one line: a title wrapped before its last word ("... till valberedningens" /
+        # "ordförande") has no role sub-heading in it.
+        title = [replace(item.title_lines[0], text=item.title)] if item.title_lines else []
+        lines = [*title, *item.body]
         election_item = bool(regex.search(r"\bval\b|funktionär", item.title, regex.IGNORECASE))
         for o in _officers_in(lines, election_item):
             o.name = _full_name(o.name, lines)
@@ -733,17 +886,40 @@ def _attendance_region(segments: Segments) -> tuple[list[Line], int]:
     return lines, len(segments.head)
 
 
+def _listed_in(line: Line) -> Line | None:
+    """An attendance list inside an item's line, after a colon or at its start ("Röstlängd:
+    Närvarande medlemmar: Anna Berg, Olle Ek och Eva Lind"), as a line of its own; None when
+    the line holds none (a heading word in running text, a board's list without names)."""
+    present, absent, _ = _heading_tables()
+    for cut in [0, *(m.end() for m in regex.finditer(r":\s*", line.text))]:
+        text = line.text[cut:]
+        plain = strip_enumerator(text)
+        hit = match_heading(plain, present + absent)
+        if hit and _is_heading(plain, hit[1]) and _is_name_list(_without_link(rest_after(plain, hit[1]))):
+            start = line.start + cut + len(text) - len(plain)
+            return replace(line, text=plain, start=start, cells=[Cell(plain, line.x0, line.x1, start, line.end)])
+    return None
+
+
 def participants(segments: Segments) -> list[PersonEntry]:
+    known = document_words([*segments.head, *(line for item in segments.items for line in [*item.title_lines, *item.body]),
+                            *segments.signing, *segments.tail])
     region, head_end = _attendance_region(segments)
-    people = attendance(region, stop_after=head_end)
+    people = attendance(region, stop_after=head_end, known=known)
     present, absent, _ = _heading_tables()
     for item in segments.items:
         # An item "Närvarande: ..." (written out: "Övrigt" is no slip of "Övriga").
         hit = match_heading(item.title, present + absent)
         if hit and fold(item.title[: hit[1]]) == fold(hit[0]):
-            people.extend(attendance([*item.title_lines[:1], *item.body]))
+            people.extend(attendance([*item.title_lines[:1], *item.body], known=known))
+            continue
+        # A list of those present given inside an item ("Fastställande av röstlängd: Närvarande: ...").
+        for line in [*item.title_lines, *item.body]:
+            listed = _listed_in(line)
+            if listed:
+                people.extend(attendance([listed], known=known))
     # An attendance list after the signatures ("Närvarande" below the signing block).
-    people.extend(attendance(segments.signing))
+    people.extend(attendance(segments.signing, known=known))
     for officer in officers(segments):
         name = repair_name(officer.name)
         person = resolve(name, people)
@@ -768,12 +944,16 @@ def participants(segments: Segments) -> list[PersonEntry]:
 
 
 def _dedupe(people: list[PersonEntry]) -> list[PersonEntry]:
-    """One entry per person: a name listed twice (head and signing-block list) keeps the first."""
-    seen: set[str] = set()
-    unique = []
+    """One entry per person: a name listed twice (head and signing-block list, or two rows of
+    one table) keeps the first, with the roles of the others added."""
+    seen: dict[str, PersonEntry] = {}
     for person in people:
-        key = fold(person.name)
-        if key not in seen:
-            seen.add(key)
-            unique.append(person)
-    return unique
+        first = seen.setdefault(fold(person.name), person)
+        if first is person:
+            continue
+        for role in (person.role, *person.roles):
+            if role and first.role is None:
+                first.role = role
+            elif role and role != first.role and role not in first.roles:
+                first.roles.append(role)
+    return list(seen.values())
