@@ -5,6 +5,7 @@ import pytest
 
 from extractor.document import Cell, Line
 from extractor.fields.participants import attendance, elected_names, participants
+from extractor.names import document_words
 from extractor.segment import ItemSegment, Segments
 
 
@@ -128,6 +129,22 @@ def test_an_official_set_among_the_substitutes_is_an_official():
     ]))
     assert [(p.name, p.role) for p in found] == [
         ("Gunnar Riksén", "ersättare"), ("Katarina Öryd", "tjänsteperson"), ("Per Nordström", "ersättare")]
+
+
+def test_ocr_glued_names_split_and_slips_repaired_towards_the_document_s_spelling():
+    lines = make_lines(["Närvarande: Bjorn Goffeng, Jan Sjogren", "KennethMårtensson ledamot"], source="ocr")
+    elsewhere = make_lines(["Björn Goffeng öppnade mötet."], source="ocr")
+    found = attendance(lines, known=document_words(lines + elsewhere))
+    # "Sjögren" is written nowhere in the document: the OCR reading stands.
+    assert [p.name for p in found] == ["Björn Goffeng", "Jan Sjogren", "Kenneth Mårtensson"]
+    found = attendance(make_lines(["Närvarande:", "KennethMårtensson ledamot nr 79, gård 2"], source="ocr"))
+    assert [(p.name, p.role) for p in found] == [("Kenneth Mårtensson", "ledamot")]
+
+
+def test_a_typed_name_is_never_repaired():
+    lines = make_lines(["Närvarande: Navid Ekdahl, Martha Lindqvist Holm"])
+    known = document_words(make_lines(["David Ekdahl och Märtha Holm"]))
+    assert [p.name for p in attendance(lines, known=known)] == ["Navid Ekdahl", "Martha Lindqvist Holm"]
 
 
 def test_other_business_is_no_attendance_heading():

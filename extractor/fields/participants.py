@@ -618,7 +618,7 @@ def _entry_from(
     name, name_end = leading_name(first)
     if not name or len(name.split()) > 5:
         return None
-    name = repair_name(natural_order(name))
+    name = repair_name(natural_order(name), line.source, known)
     if len(name.split()) == 1 and not gazetteer.is_first_name(name) and not name_cell:
         return None  # a lone word is a name only when it is a known first name ("Markus")
     remainder = [first[name_end:].strip(), *segments[1:]]
@@ -921,7 +921,7 @@ def participants(segments: Segments) -> list[PersonEntry]:
     # An attendance list after the signatures ("Närvarande" below the signing block).
     people.extend(attendance(segments.signing, known=known))
     for officer in officers(segments):
-        name = repair_name(officer.name)
+        name = repair_name(officer.name, officer.line.source, known)
         person = resolve(name, people)
         if person is None:
             if len(name.split()) < 2 and any(p.name.split()[0] == name for p in people):
