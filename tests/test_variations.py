@@ -132,7 +132,7 @@ HOUSING_ANNUAL = [[
 ]]
 
 HOUSING_ANNUAL_GOLD = {
-    "document_type": "protokoll", "organisation": "Bostadsrättsföreningen Lönnen", "body": "Årsstämma",
+    "document_type": "protokoll", "organisation": "Bostadsrättsföreningen Lönnen", "body": "Ordinarie föreningsstämma",
     "meeting": {"date": "2023-05-22", "start_time": "18:00", "end_time": "19:40", "place": "Gemensamhetslokalen, Lönnvägen 3"},
     "participants": [
         {"name": "Ingrid Sjöberg", "role": "ordförande", "status": "present"},
