@@ -201,3 +201,140 @@ def test_an_attesting_label_under_names_does_not_change_their_offices():
     ])
     assert pairs(signatures(lines)) == [
         ("Hans Sandberg", "sekreterare"), ("Tore Gurenius", "ordförande"), ("Torgny Roxå", "justerare")]
+
+
+def test_name_then_label_on_one_line_in_a_two_by_two_block():
+    lines = make_lines([
+        [(85, "Ida Sjöholm, mötessekreterare"), (312, "Per Alm, mötesordförande")],
+        [(85, "Lena Ekdahl, justeringsperson"), (312, "Kim Holmér – justeringsperson")],
+    ])
+    found = signatures(lines)
+    assert pairs(found) == [
+        ("Ida Sjöholm", "sekreterare"), ("Per Alm", "ordförande"),
+        ("Lena Ekdahl", "justerare"), ("Kim Holmér", "justerare")]
+    assert found[0].label == "mötessekreterare"  # as written
+
+
+def test_label_then_comma_and_name_on_single_lines():
+    lines = make_lines(["Sekreterare, Hanna Vik", "Justerat, Oskar Lundén", "Ordförande Jonas Bergkvist 2023-06-01"])
+    assert pairs(signatures(lines)) == [
+        ("Hanna Vik", "sekreterare"), ("Oskar Lundén", "justerare"), ("Jonas Bergkvist", "ordförande")]
+
+
+def test_one_attesting_label_over_a_grid_of_names():
+    people = [person("Greta Lindqvist", "ordförande"), person("Karin Blom", "sekreterare")]
+    lines = make_lines([
+        "Vid protokollet",
+        "Karin Blom",
+        "Justeras:",
+        [(85, "Greta Lindqvist"), (216, "Olof Brandt"), (346, "Sara Eklöf")],
+        [(85, "Nils Dahlgren"), (216, "Eva Strand"), (346, "Johan Rask")],
+    ])
+    assert pairs(signatures(lines, people)) == [
+        ("Karin Blom", "sekreterare"), ("Greta Lindqvist", "ordförande"), ("Olof Brandt", "justerare"),
+        ("Sara Eklöf", "justerare"), ("Nils Dahlgren", "justerare"), ("Eva Strand", "justerare"),
+        ("Johan Rask", "justerare")]
+
+
+def test_an_office_label_does_not_head_a_name_far_from_it():
+    lines = make_lines([
+        "Ordförande",
+        [(60, "Greta Lindqvist"), (340, "Olof Brandt")],
+    ])
+    assert pairs(signatures(lines)) == [("Greta Lindqvist", "ordförande")]
+
+
+def test_digital_signing_sentence_in_the_head_with_names_in_the_next_column():
+    lines = make_lines([
+        [(62, "Plats:"), (237, "Rådhuset, Stora salen")],
+        [(62, "Utses att justera:"), (237, "Lars Öberg")],
+        "Protokollet har justerats digitalt av:",
+        [(62, "Sekreterare:"), (237, "Eva Lindholm")],
+        [(62, "Ordförande:"), (237, "Mats Hägg")],
+        [(62, "Justerande:"), (237, "Lars Öberg")],
+        "ANSLAG/BEVIS",
+        [(62, "Underskrift:"), (237, "Eva Lindholm")],
+    ])
+    assert pairs(head_signatures(lines)) == [
+        ("Eva Lindholm", "sekreterare"), ("Mats Hägg", "ordförande"), ("Lars Öberg", "justerare")]
+
+
+def test_a_heading_with_no_signatures_under_it_does_not_hide_the_label_column():
+    lines = make_lines([
+        [(60, "Underskrift"), (200, "Se sista sidan")],
+        "ANSLAG",
+        [(60, "Sekreterare"), (173, "Sofie Axelsson")],
+        [(60, "Ordförande"), (173, "Thure Sandén (M)")],
+    ])
+    assert pairs(head_signatures(lines)) == [("Sofie Axelsson", "sekreterare"), ("Thure Sandén", "ordförande")]
+
+
+def test_labels_under_the_names():
+    lines = make_lines([
+        [(126, "Harald Wikström"), (345, "Linnea Sandberg")],
+        [(126, "Stämmoordförande"), (345, "Protokollförare")],
+        [(126, "Maja Forsberg"), (345, "Gustav Nordin")],
+        [(126, "Justerare"), (345, "Justerare")],
+    ])
+    assert pairs(signatures(lines)) == [
+        ("Harald Wikström", "ordförande"), ("Linnea Sandberg", "sekreterare"),
+        ("Maja Forsberg", "justerare"), ("Gustav Nordin", "justerare")]
+
+
+def test_a_name_split_by_ocr_into_two_cells_is_one_name():
+    lines = make_lines([
+        [(126, "Maja"), (160, "Forsberg"), (345, "Gustav Nordin")],
+        [(126, "Justerare"), (345, "Justerare")],
+    ])
+    for line in lines:
+        line.source = "ocr"
+    assert pairs(signatures(lines)) == [("Maja Forsberg", "justerare"), ("Gustav Nordin", "justerare")]
+
+
+def test_a_nickname_in_quotes_is_part_of_the_name_and_a_summary_list_is_no_signature():
+    lines = make_lines([
+        "Sekreterare,",
+        "Ola “Bus” Falk",
+        "Mötesordförande,",
+        "Tilda Ström",
+        "Lista över beslut",
+        "Ola “Bus” Falk väljs till mötessekreterare. . . . . . . . . . 2",
+        "Ebbe Karlsson väljs till justerare tillika rösträknare. . . . . 2",
+    ])
+    assert pairs(signatures(lines)) == [("Ola “Bus” Falk", "sekreterare"), ("Tilda Ström", "ordförande")]
+
+
+def test_a_typed_name_is_never_repaired_and_an_ocr_name_only_towards_the_document():
+    typed = make_lines(["Sekreterare", "Anna Sjogren"])
+    assert pairs(signatures(typed)) == [("Anna Sjogren", "sekreterare")]
+    scanned = make_lines(["Sekreterare", "Anna Sjogren"])
+    for line in scanned:
+        line.source = "ocr"
+    assert pairs(signatures(scanned)) == [("Anna Sjogren", "sekreterare")]  # no other spelling in the document
+    people = [person("Anna Sjögren", "sekreterare")]
+    assert pairs(signatures(scanned, people)) == [("Anna Sjögren", "sekreterare")]
+
+
+def test_a_label_broken_apart_by_ocr_and_one_signer_for_each_justerare_label():
+    people = [person("Hanna Vik", "sekreterare"), person("Oskar Lundén", "justerare"),
+              person("Maja Ekström", "justerare"), person("Tor Ahlgren", "justerare")]
+    lines = make_lines([
+        [(70, "Sekreterare"), (331, "Justeringsman")],
+        [(70, "Hanna Vik"), (320, "l,l-A,* J*40'")],
+        [(331, "J usteringskvin na")],
+        [(331, "Maja Ekström")],
+    ])
+    for line in lines:
+        line.source = "ocr"
+    found = signatures(lines, people)
+    assert sorted(pairs(found)) == sorted([
+        ("Hanna Vik", "sekreterare"), ("Maja Ekström", "justerare"), ("Oskar Lundén", "justerare")])
+    assert {s.label for s in found} == {"Sekreterare", "Justeringskvinna", "Justeringsman"}
+
+
+def test_a_pages_initials_box_is_no_signing_block():
+    people = [person("Lars Öberg", "justerare")]
+    lines = make_lines([[(64, "Justerande"), (181, "ET")], "Kommunstyrelsen beslutar att anta förslaget."])
+    for line in lines:
+        line.source = "ocr"
+    assert signatures(lines, people) == []
