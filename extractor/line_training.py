@@ -31,7 +31,7 @@ from extractor.matching import fold, fold_space, match_heading
 from extractor.vocab import load
 
 SEED = 13
-TRAINING = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+TRAINING = {"c1": 0.1, "c2": 1.0, "max_iterations": 150, "feature.possible_transitions": True}
 
 
 def text_hash(text: str) -> str:
@@ -348,15 +348,23 @@ def read_annotations(path: Path, lines: list[LineRecord]) -> list[str] | None:
 
 def train(sequences: Iterable[tuple[list[LineRecord], list[str]]], out: Path, seed: int = SEED) -> Path:
     """Train the CRF on (lines, roles) sequences and write it to ``out``."""
+    return _train_items(((_items(lines), roles) for lines, roles in sequences), out, seed)
+
+
+def _items(lines: list[LineRecord]) -> list[dict[str, float]]:
+    return [crf_items(row) for row in features(lines)]
+
+
+def _train_items(sequences: Iterable[tuple[list[dict[str, float]], list[str]]], out: Path, seed: int = SEED) -> Path:
     import pycrfsuite
 
     random.seed(seed)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for lines, roles in sequences:
+    for items, roles in sequences:
         unknown = set(roles) - set(ROLES)
         if unknown:
             raise ValueError(f"unknown roles {sorted(unknown)}")
-        trainer.append([crf_items(row) for row in features(lines)], roles)
+        trainer.append(items, roles)
     trainer.select("lbfgs")
     trainer.set_params(TRAINING)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -403,17 +411,21 @@ def leave_one_org_out(sequences: dict[str, tuple[list[LineRecord], list[str]]], 
     """Line-role accuracy on each organisation's documents by a model trained without them."""
     from collections import Counter
 
-    from extractor.line_roles import load_model, predict
+    from extractor.line_roles import decode, load_model
 
+    # Features once per document; each fold only trains and decodes.
+    items = {doc_id: _items(lines) for doc_id, (lines, _) in sequences.items()}
     confusion: Counter = Counter()
     per_org = {}
     for org in sorted({orgs[i] for i in sequences}):
-        model = train([s for i, s in sequences.items() if orgs[i] != org], work_dir / f"fold-{org}.crfsuite")
+        model = _train_items([(items[i], roles) for i, (_, roles) in sequences.items() if orgs[i] != org],
+                             work_dir / f"fold-{org}.crfsuite")
+        weights = load_model(str(model))
         right = total = 0
         for doc_id, (lines, roles) in sequences.items():
             if orgs[doc_id] != org:
                 continue
-            for gold, found in zip(roles, predict(lines, model)):
+            for gold, found in zip(roles, decode(items[doc_id], weights)):
                 confusion[(gold, found)] += 1
                 right += gold == found
                 total += 1
