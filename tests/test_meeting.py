@@ -305,6 +305,18 @@ def test_a_next_meeting_line_ends_at_the_next_numbered_item():
     assert (upcoming.date, upcoming.start_time, upcoming.place) == ("2022-03-04", "18:00", "Kafé Lyktan")
 
 
+def test_a_next_meeting_item_with_its_value_below_the_heading_ends_with_the_item():
+    # The heading's value is read from the lines below it, but never from the next item's heading.
+    fields, segments = fields_of([
+        (0, ["Protokoll, styrelsemöte 3 februari 2022"]),
+        (0, ["1. Ekonomi"]), (0, ["Kassören redogjorde för läget."]),
+        (0, ["2. Nästa möte"]), (0, ["Nästa möte är fredagen den 4 mars kl. 18.00 i samlingssalen."]),
+        (0, ["3. Mötets avslutande"]),
+    ], sizes={0: 14})
+    upcoming = next_meeting(segments, __import__("datetime").date(2022, 2, 3))
+    assert (upcoming.date, upcoming.start_time, upcoming.place) == ("2022-03-04", "18:00", "samlingssalen")
+
+
 def test_a_cover_page_with_a_stacked_logo_then_the_head_on_page_two():
     # Page one: a logo's letters, the name in capitals one word a line, a title and a date; the
     # head with its labels on page two.

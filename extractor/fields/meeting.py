@@ -601,13 +601,15 @@ def _next_meeting_texts(segments: Segments, reference: datetime.date | None = No
     pattern = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in headings) + r")\b\s*:?", regex.IGNORECASE)
     at_start: list[str] = []
     inside: list[str] = []
-    lines = [*segments.head, *(l for i in segments.items for l in [*i.title_lines, *i.body])]
-    for index, line in enumerate(lines):
+    # Each part of the minutes apart: a value never runs on into the next item's heading.
+    parts = [list(segments.head), *([*i.title_lines, *i.body] for i in segments.items)]
+    lines = [(line, part[index + 1:index + 3]) for part in parts for index, line in enumerate(part)]
+    for line, following in lines:
         text = _plain(line)
         m = pattern.search(text)
         if m:
             # A heading alone on its line gives its value on the next line.
-            rest = text[m.end():] if dates.find_dates(text[m.end():], reference) else _joined([line, *lines[index + 1:index + 3]])[m.end():]
+            rest = text[m.end():] if dates.find_dates(text[m.end():], reference) else _joined([line, *following])[m.end():]
             (at_start if m.start() == 0 or regex.match(r"^[\W\d]*$", text[: m.start()]) else inside).append(rest)
     in_items = [_joined(item.body[:3]) for item in segments.items if pattern.search(item.title)]
     return [*at_start, *in_items, *inside]
