@@ -120,7 +120,11 @@ def _match_items(lines: list[LineRecord], items: list[dict], cursor: int) -> dic
             if lines[i].furniture:
                 continue
             rest, number = _strip_number(_plain(lines[i]))
-            score = _title_score(rest, title) if title else 0.0
+            if title:
+                score = _title_score(rest, title)
+            else:
+                # An item the minutes give no title: its number standing alone on a line.
+                score = 80.0 if wanted and str(number) == wanted and not rest.strip() else 0.0
             above = _numbered_line_above(lines, i)
             if wanted and wanted in (str(number), str(above)):
                 score += 25
@@ -146,6 +150,22 @@ def _numbered_line_above(lines: list[LineRecord], i: int) -> int | None:
     return number if number is not None and len(rest.split()) <= 3 else None
 
 
+def _fill_untitled(lines: list[LineRecord], items: list[dict], found: dict[int, int]) -> None:
+    """An untitled item whose number OCR garbled past reading: the one short token standing alone
+    on a line between its neighbours' headings (the layout may have taken it for a page number)."""
+    for k, item in enumerate(items):
+        if k in found or item.get("title"):
+            continue
+        before = max((v for j, v in found.items() if j < k), default=-1)
+        after = min((v for j, v in found.items() if j > k), default=None)
+        if after is None or before < 0:
+            continue
+        lone = [i for i in range(before + 1, after)
+                if len(_plain(lines[i])) <= 4 and len(_plain(lines[i]).split()) == 1]
+        if len(lone) == 1:
+            found[k] = lone[0]
+
+
 def _packed(found: dict[int, int]) -> bool:
     """Headings a line or two apart: a table of contents or an agenda, not the items' bodies."""
     positions = sorted(found.values())
@@ -159,7 +179,8 @@ def _item_headings(lines: list[LineRecord], items: list[dict]) -> dict[int, int]
     if _packed(found):
         later = _match_items(lines, items, max(found.values()) + 1)
         if len(later) >= 0.8 * len(found) and not _packed(later):
-            return later
+            found = later
+    _fill_untitled(lines, items, found)
     return found
 
 
@@ -174,9 +195,48 @@ def _names_on(text: str, names: list[str]) -> bool:
     text_f = fold(text)
     for name in names:
         name_f = fold(name)
-        if name_f and (name_f in text_f or (len(name_f) > 6 and fuzz.partial_ratio(name_f, text_f) >= 92)):
+        # A line much shorter than the name would match any piece of it (a letter, an OCR'd number);
+        # a surname wrapped onto a line of its own still counts.
+        if name_f and (name_f in text_f or (len(name_f) > 6 and len(text_f) >= max(5, len(name_f) // 2)
+                                             and fuzz.partial_ratio(name_f, text_f) >= 92)):
             return True
     return False
+
+
+def _decision_lines(lines: list[LineRecord], span: range, decisions: list[str]) -> set[int]:
+    """The lines a decision was written on. An item often words its decision more than once (a
+    proposal or a motion, then the decision itself), and a short line (a sub-heading naming the
+    matter) matches inside any long decision: of the runs of lines matching a decision, a run
+    that a later run repeats and a lone short line beside a longer run are not the decision."""
+    kept: set[int] = set()
+    for decision in decisions:
+        runs: list[list[int]] = []
+        for j in span:
+            if lines[j].furniture or not _within(_plain(lines[j]), [decision]):
+                continue
+            # A run goes on over furniture and over a line too short to match (a wrapped word).
+            between = range(runs[-1][-1] + 1, j) if runs else range(0)
+            if runs and all(lines[m].furniture or len(fold(_plain(lines[m]))) < 6 for m in between):
+                runs[-1].append(j)
+            else:
+                runs.append([j])
+        # Decisions worded alike (one per motion, per alternative) each keep their own run.
+        once = sum(1 for d in decisions if fuzz.ratio(fold(d), fold(decision)) >= 80) == 1
+        longest = max((len(run) for run in runs), default=0)
+        for n, run in enumerate(runs):
+            if len(run) == 1 and longest > 1 and len(fold(_plain(lines[run[0]])).split()) < 4:
+                continue
+            if once and any(_repeats(lines, run, later) for later in runs[n + 1:]):
+                continue
+            kept.update(run)
+    return kept
+
+
+def _repeats(lines: list[LineRecord], run: list[int], later: list[int]) -> bool:
+    """Whether the text of ``run`` comes again within ``later``."""
+    first = fold(" ".join(_plain(lines[j]) for j in run))
+    second = fold(" ".join(_plain(lines[j]) for j in later))
+    return len(first) <= 1.2 * len(second) and fuzz.partial_ratio(first, second) >= 90
 
 
 def _vocab_lists() -> dict[str, list[str]]:
@@ -200,6 +260,14 @@ def _signing_shaped(line: LineRecord) -> bool:
     """Short cells that are no sentence: labels, names, a place and date."""
     cells = [c.strip() for c in line.text.split("\t") if c.strip()]
     return bool(cells) and all(len(c.split()) <= 6 and not regex.search(r"\p{Ll}{2}\.$", c) for c in cells)
+
+
+def _over_labels(lines: list[LineRecord], j: int, labels: list[str]) -> bool:
+    """Whether the next line on the same page is nothing but signing labels, one a cell."""
+    if j + 1 >= len(lines) or lines[j + 1].page != lines[j].page:
+        return False
+    cells = [c.strip() for c in lines[j + 1].text.split("\t") if c.strip()]
+    return bool(cells) and all(_is_heading(fold_space(c), labels) and len(c.split()) <= 3 for c in cells)
 
 
 def project(lines: list[LineRecord], gold: dict) -> list[str]:
@@ -253,9 +321,10 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
                 and fold(_plain(lines[i])) and fold(_plain(lines[i])) in title_left:
             roles[i] = "item_heading"
             i += 1
+        decided = _decision_lines(lines, range(i, end), decisions)
         for j in range(i, end):
             text = _plain(lines[j])
-            if decisions and _within(text, decisions):
+            if j in decided:
                 roles[j] = "decision_text"
             elif attendance_item and _names_on(text, people):
                 roles[j] = "attendance_entry"
@@ -276,7 +345,7 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
         for j in range(tail_start, len(lines)):
             text = _plain(lines[j])
             if (_names_on(text, signers) and _signing_shaped(lines[j])) or (
-                signers and _is_heading(text, vocab["signing"]) and len(text.split()) <= 6
+                signers and _is_heading(text, vocab["signing"]) and len(text.split()) <= 6 and _signing_shaped(lines[j])
             ):
                 signing_at = j
                 break
@@ -284,18 +353,28 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
             # The block runs while lines stay short (labels, names, dates, places); a list of those
             # present may follow it, and what comes after both is appended to the minutes.
             j = signing_at
-            while j < len(lines) and (lines[j].furniture or _signing_shaped(lines[j])):
+            appended = load("numbering")["appendix"]["headings"]
+            while j < len(lines) and (lines[j].furniture or _signing_shaped(lines[j])
+                                      or _over_labels(lines, j, vocab["signing"])):
                 text = _plain(lines[j])
                 if lines[j].furniture:
                     pass
+                elif not _signing_shaped(lines[j]):
+                    roles[j] = "signing_name"  # signatures scrawled over the names, read as one long line
+                elif _is_heading(text, appended):
+                    break  # an appendix's own heading ("Stadgar", "Bilaga 1")
+                elif lines[j].page != lines[j - 1].page and not (
+                        _names_on(text, signers) or _is_heading(text, vocab["signing"])):
+                    break  # a new page that opens with no signer or label starts what is appended
                 elif _names_on(text, signers):
                     roles[j] = "signing_name"
                 elif _names_on(text, people):
                     roles[j] = "attendance_entry"
                 elif _is_heading(text, vocab["attendance"]):
                     roles[j] = "attendance_heading"
-                elif _is_heading(text, vocab["signing"]) or dates.find_dates(text) or not regex.search(r"\d", text):
-                    roles[j] = "signing_label"
+                elif _is_heading(text, vocab["signing"]) or dates.find_dates(text) \
+                        or len(regex.findall(r"\d+", text)) < 2:
+                    roles[j] = "signing_label"  # a stray digit is a signature's scribble, not figures
                 else:
                     break  # figures in columns: a table appended to the minutes
                 j += 1
@@ -313,8 +392,9 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
             for m in range(last_item + 1, len(lines)):
                 if lines[m].page > last_page:
                     roles[m] = "appendix"
+    heading_lines = set(headings.values())
     for i, line in enumerate(lines):
-        if line.furniture:
+        if line.furniture and i not in heading_lines:  # an item's number the layout took for a page number
             roles[i] = "furniture"
     return roles
 
