@@ -453,3 +453,16 @@ def test_compound_role_words():
     assert [r[2] for r in find_roles("Sektionsordförande")] == ["ordförande"]
     assert find_roles("Vice klubbordförande")[0][1:] == ("Vice klubbordförande", "vice ordförande")
     assert find_roles("Huvudsystemansvarig") == ()
+
+
+def test_paragraph_numbers_wrapped_onto_a_line_of_their_own_carry_on_the_row_above():
+    # "§§ 12, 14-15," wraps so that its last numbers stand alone; the next name is a new person.
+    found = attendance(make_lines([
+        "Närvarande",
+        "Karin Dahl (S), ordförande §§ 10,",
+        "12-15",
+        "Olof Viklund (M) §§ 10-15",
+        "-----",
+        "Ebba Strand (C)",
+    ]))
+    assert [p.name for p in found] == ["Karin Dahl", "Olof Viklund", "Ebba Strand"]

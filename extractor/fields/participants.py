@@ -359,8 +359,8 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
         ):
             block = None  # "Utses att justera", "Plats:": the attendance part has ended
             continue
-        if not regex.search(r"\p{L}", text):
-            continue  # a rule between groups of the list ("---")
+        if regex.fullmatch(r"[\s\-–—_=*.·~]+", text):
+            continue  # a rule between groups of the list ("---"); paragraph numbers ("12-15") carry on a row
         last_seen = index
         cells = line.cells or [Cell(text, line.x0, line.x1, line.start, line.end)]
         if block.columns:
