@@ -175,7 +175,7 @@ def repair_token(token: str, kind: str) -> str:
 
 
 def split_glued(token: str) -> str:
-    """"KennethMårtensson" -> "Kenneth Mårtensson": OCR dropped the space after a known first name."""
+    """"SvenMårtensson" -> "Sven Mårtensson": OCR dropped the space after a known first name."""
     for m in regex.finditer(r"(?<=\p{Ll})(?=\p{Lu})", token):
         left, right = token[: m.start()], token[m.start():]
         if gazetteer.is_first_name(left) and len(right) > 2:

@@ -9,7 +9,7 @@ def test_natural_order():
 
 def test_leading_name_stops_at_role_and_party():
     assert leading_name("Thure Sandén (M), Ordförande")[0] == "Thure Sandén"
-    assert leading_name("Kenneth Mårtensson ledamot nr 79")[0] == "Kenneth Mårtensson"
+    assert leading_name("Sven Mårtensson ledamot nr 79")[0] == "Sven Mårtensson"
 
 
 def test_names_in_clause():
@@ -17,27 +17,27 @@ def test_names_in_clause():
 
 
 def test_ocr_repairs_only_towards_a_spelling_the_document_writes():
-    known = {"Björn", "Sjögren", "Torgny", "Staffan", "Mårtensson", "Goffeng"}
-    assert repair_name("Bjorn Goffeng", "ocr", known) == "Björn Goffeng"
-    assert repair_name("Jan Sjogren", "ocr", known) == "Jan Sjögren"
-    assert repair_name("Toreny Roxå", "ocr", known) == "Torgny Roxå"
-    assert repair_name("Stattan Lorin", "ocr", known) == "Staffan Lorin"  # f and t look alike to OCR
-    assert repair_name("Kenneth Mäartensson", "ocr", known) == "Kenneth Mårtensson"  # "å" read as two letters
+    known = {"Björn", "Sjögren", "Torgny", "Staffan", "Mårtensson", "Hallgren"}
+    assert repair_name("Bjorn Hallgren", "ocr", known) == "Björn Hallgren"
+    assert repair_name("Per Sjogren", "ocr", known) == "Per Sjögren"
+    assert repair_name("Toreny Vall", "ocr", known) == "Torgny Vall"
+    assert repair_name("Stattan Munk", "ocr", known) == "Staffan Munk"  # f and t look alike to OCR
+    assert repair_name("Sven Mäartensson", "ocr", known) == "Sven Mårtensson"  # "å" read as two letters
     # Known and unknown-but-plausible names are kept.
-    assert repair_name("Britt Tönnberg", "ocr", known) == "Britt Tönnberg"
-    assert repair_name("Daniel Hognert", "ocr", known) == "Daniel Hognert"
+    assert repair_name("Britt Tönnby", "ocr", known) == "Britt Tönnby"
+    assert repair_name("Daniel Hedquist", "ocr", known) == "Daniel Hedquist"
 
 
 def test_no_repair_towards_a_name_the_document_does_not_write():
     # The gazetteer alone knows "Björn" and "David": an unusual name OCR read right stays.
-    assert repair_name("Bjorn Goffeng", "ocr", {"Goffeng"}) == "Bjorn Goffeng"
+    assert repair_name("Bjorn Hallgren", "ocr", {"Hallgren"}) == "Bjorn Hallgren"
     assert repair_name("Navid Ekdahl", "ocr", {"Navid", "Ekdahl"}) == "Navid Ekdahl"
-    assert repair_name("KennethMårtensson", "ocr") == "Kenneth Mårtensson"  # glued names are still split
+    assert repair_name("SvenMårtensson", "ocr") == "Sven Mårtensson"  # glued names are still split
 
 
 def test_a_name_from_the_text_layer_is_never_repaired():
     known = {"Björn", "David", "Märtha"}
-    for typed in ("Bjorn Goffeng", "Navid Ekdahl", "Martha Lindqvist Holm"):
+    for typed in ("Bjorn Hallgren", "Navid Ekdahl", "Martha Lindqvist Holm"):
         assert repair_name(typed, "text-layer", known) == typed
 
 

@@ -575,7 +575,7 @@ def _entry_from(
     known: frozenset[str] = frozenset(), name_cell: bool = False,
 ) -> PersonEntry | None:
     """One person from their row. ``name_cell``: ``text`` is a table's name cell, where one
-    word alone ("Pling", a handle or a mascot) is all the name there is."""
+    word alone (a handle, or a mascot's one name) is all the name there is."""
     raw = text
     # The full stop that ends a list is no part of the last name: "..., Eva Ek och Tim Ohl."
     text = regex.sub(r"(?<=\p{L}{3})\.$", "", fold_space(text.replace("\t", " | ")))
