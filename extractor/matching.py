@@ -101,6 +101,49 @@ def garbled_label(text: str, labels: list[str]) -> tuple[str, int] | None:
     return (label, len(text)) if fuzz.ratio(text.lower(), label.lower()) >= 65 else None
 
 
+# A piece of a label OCR broke apart: a single letter, or a word in lower case ("J usteringskvin na",
+# "Sekret erare"); a name's parts are capitalised words.
+_LABEL_PIECE = regex.compile(r"(?:^|\s)(?:\p{L}(?=\s)|\p{Ll})")
+
+
+def _broken_label(text: str, labels: list[str]) -> tuple[str, str] | None:
+    """A label OCR broke into pieces, alone in ``text``: the vocabulary's label and the label as written."""
+    if not _LABEL_PIECE.search(text):
+        return None
+    joined = text.replace(" ", "")
+    if " " in joined.rstrip(":"):
+        return None
+    hit = signing_label(joined, labels)
+    return (hit[0], joined[: hit[1]]) if hit and not joined[hit[1]:].strip(" :") else None
+
+
+def label_cell(text: str, labels: list[str], garbled: bool = True) -> tuple[str, str, int] | None:
+    """The signing label a cell opens with, as written, or as OCR broke it into pieces or (with
+    ``garbled``) garbled it: the vocabulary's label, the label as written, and the offset in the
+    stripped text where a name beside it may begin."""
+    text = text.strip()
+    hit = signing_label(text, labels) or (garbled_label(text, labels) if garbled else None)
+    if hit:
+        return hit[0], text[: hit[1]], hit[1]
+    broken = _broken_label(text, labels)
+    return (*broken, len(text)) if broken else None
+
+
+_NAME_LABEL_SEPARATOR = regex.compile(r"\s*(?:,|\s[–-])\s*")
+
+
+def trailing_label(text: str, labels: list[str]) -> tuple[str, str, str] | None:
+    """A cell that ends in a whole signing label after a comma or a dash ("Anna Berg, sekreterare",
+    "Anna Berg – Justerare"): what stands before it, the vocabulary's label and the label as written."""
+    parts = _NAME_LABEL_SEPARATOR.split(text.strip())
+    if len(parts) < 2:
+        return None
+    hit = label_cell(parts[-1], labels)
+    if hit is None or parts[-1].strip()[hit[2]:].strip(" :"):
+        return None
+    return ", ".join(parts[:-1]), hit[0], hit[1]
+
+
 def rest_after(text: str, end: int) -> str:
     """The text after a heading, without the colon or tab that separates them."""
     return fold_space(regex.sub(r"^[\s:.\-–]+", "", text[end:]))

@@ -17,8 +17,9 @@ from functools import lru_cache
 
 import regex
 
-from extractor.document import Document, Line
-from extractor.matching import contains_any, fold, fold_space, garbled_label, match_heading, signing_label
+from extractor.document import Cell, Document, Line
+from extractor.matching import contains_any, fold, fold_space, label_cell, match_heading, trailing_label
+from extractor.names import leading_name
 from extractor.numbering import DOTTED, OCR_DOTTED, OCR_SECTION, PLAIN, SECTION, diary_reference, item_number, number_trace, sub_point
 from extractor.vocab import load
 
@@ -630,19 +631,108 @@ def _spaced_headings(lines: list[Line], start: int) -> list[int]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _signing_labels() -> list[str]:
+    return [entry["label"] for entry in load("structure")["signatures"]["labels"]]
+
+
+# Points: a name this far from a label's x still stands in its column.
+_COLUMN_REACH = 120
+
+
+def _signing_cells(line: Line) -> list[Cell]:
+    """The cells of ``line`` with more than a few characters: shorter ones between labels are
+    specks from handwritten signatures."""
+    cells = line.cells or [Cell(line.text, line.x0, line.x1, 0, len(line.text))]
+    return [cell for cell in cells if len(cell.text.strip()) > 3]
+
+
+def _only_name(text: str, min_words: int = 1) -> bool:
+    """``text`` is a person's name and nothing more (a comma or stop after it aside)."""
+    name, end = leading_name(text.strip())
+    return len(name.split()) >= min_words and not text.strip()[end:].strip(" ,.;:")
+
+
+def _specks(line: Line) -> bool:
+    """Strokes of a handwritten signature read as characters: no word of three letters, no name,
+    no date."""
+    return (not regex.search(r"\p{L}{3}", line.text) and len(regex.findall(r"\d", line.text)) < 4
+            and not any(_only_name(c.text, 2) for c in _signing_cells(line)))
+
+
+def _signing_line(line: Line) -> bool:
+    """A line that opens a signing block: labels, each alone or before a name (the first as
+    written or broken apart by OCR, not merely close to one), or names each followed by their
+    label ("Anna Berg, sekreterare | Bo Ek, ordförande")."""
+    labels = _signing_labels()
+    cells = [cell.text.strip() for cell in _signing_cells(line)]
+    if not cells:
+        return False
+    if all((hit := trailing_label(cell, labels)) and _only_name(hit[0], 2) for cell in cells):
+        return True
+    return label_cell(cells[0], labels, garbled=False) is not None and all(label_cell(cell, labels) for cell in cells)
+
+
+def _labels_alone(line: Line) -> bool:
+    labels = _signing_labels()
+    return all((hit := label_cell(cell.text, labels)) and not cell.text.strip()[hit[2]:].strip(" :")
+               for cell in _signing_cells(line))
+
+
+def _page_boxes(lines: list[Line]) -> set[int]:
+    """Lines of one label at the same place on two or more pages: a page's initials box
+    ("Justerande | AB" at the foot of every page) that layout did not take for furniture."""
+    boxes = [(index, fold(cells[0].text), line.page, line.top) for index, line in enumerate(lines)
+             if len(cells := _signing_cells(line)) == 1 and _signing_line(line) and _labels_alone(line)]
+    return {index for index, label, page, top in boxes
+            if any(l == label and p != page and abs(t - top) <= 8 for _, l, p, t in boxes)}
+
+
+def _names_above(lines: list[Line], index: int, start: int) -> int:
+    """Where the block starts when its labels stand under the names: the lines right above the
+    first label line that hold only names, in the labels' columns."""
+    if not _labels_alone(lines[index]):
+        return index  # "Ordförande Anna Berg": the name is beside its label
+    columns = [cell.x0 for cell in _signing_cells(lines[index])]
+    top = index
+    while top > start and lines[top - 1].page == lines[index].page:
+        cells = _signing_cells(lines[top - 1])
+        if not cells or sum(len(cell.text.split()) for cell in cells) < 2 or not all(
+            _only_name(cell.text) and any(abs(cell.x0 - x) <= _COLUMN_REACH for x in columns) for cell in cells
+        ):
+            break
+        top -= 1
+    return top
+
+
 def _signing_start(lines: list[Line], start: int) -> int | None:
-    labels = [entry["label"] for entry in load("structure")["signatures"]["labels"]]
-
-    def is_label(cell: str) -> bool:
-        # A label garbled by OCR ("NEötesovdförsndp" for "Mötesordförande") counts too.
-        return bool(signing_label(cell, labels) or garbled_label(cell, labels))
-
+    boxes = _page_boxes(lines)
     for index in range(start, len(lines)):
-        cells = [c.text.strip() for c in lines[index].cells] or [lines[index].text]
-        # Cells of a few characters between labels are specks from handwritten signatures.
-        words = [cell for cell in cells if len(cell) > 3]
-        if words and signing_label(words[0], labels) and all(is_label(cell) for cell in words):
-            return index
+        if index not in boxes and _signing_line(lines[index]):
+            return _names_above(lines, index, start)
+    return None
+
+
+def _prose(text: str) -> bool:
+    """Running text: a sentence of many words, most in lower case, or a line of leader dots."""
+    words = regex.findall(r"\p{L}{2,}", text)
+    return bool(_LEADER.search(text)) or (len(words) > 6 and 2 * sum(w[0].islower() for w in words) > len(words))
+
+
+def _block_end(lines: list[Line], start: int) -> int | None:
+    """Where the signing block gives way to running text (an appendix, a list of the decisions)
+    with no label after it on its page; from the top of that page when nothing between holds a
+    name or a label (the appendix's title)."""
+    for index in range(start + 1, len(lines)):
+        page = lines[index].page
+        if not _prose(lines[index].text) or any(_signing_line(l) for l in lines[index:] if l.page == page):
+            continue
+        first = index
+        while first - 1 > start and lines[first - 1].page == page and not _signing_line(lines[first - 1]) and not any(
+            _only_name(cell.text, 2) for cell in _signing_cells(lines[first - 1])
+        ):
+            first -= 1
+        return first if lines[first - 1].page != page else index
     return None
 
 
@@ -669,7 +759,14 @@ def segment(document: Document) -> Segments:
     last_heading = starts[-1][0]
     signing_at = _signing_start(lines, last_heading + 1)
     end = signing_at if signing_at is not None else len(lines)
-    tail_at = _attachment_start(lines, end) if signing_at is not None else None
+    tail_at = None
+    if signing_at is not None:
+        tail_at = min((at for at in (_attachment_start(lines, end), _block_end(lines, end)) if at is not None),
+                      default=len(lines))
+        # Specks of handwriting after the last label or name ("..!", "r +f") are not the block's
+        # last line, which tells signatures whether the labels stand under the names.
+        while tail_at > end + 1 and _specks(lines[tail_at - 1]):
+            tail_at -= 1
 
     text_right = _text_right(lines)
     line_gap = _typical_gap(_line_gaps(lines))
@@ -682,7 +779,7 @@ def segment(document: Document) -> Segments:
             body=lines[body_start:limit], text_right=text_right, line_gap=line_gap,
         ))
     signing = lines[end:tail_at] if signing_at is not None else []
-    tail = lines[tail_at:] if tail_at is not None else []
+    tail = lines[tail_at:] if signing_at is not None else []
     return Segments(head=lines[: starts[0][0]], items=items, signing=signing, tail=tail)
 
 

@@ -1,6 +1,8 @@
 """Segmentation rules on small invented layouts: numbering, lost numbers, headings."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from extractor.document import Cell, Document, Line, Page
@@ -449,3 +451,112 @@ def test_ocr_debris_after_a_number_is_no_title():
     assert [(i.number, i.title) for i in segment(document(lines)).items] == [
         ("3", "Val av kassör"), ("4", "Fastställande av avgift"), ("5", "Avslutning"),
     ]
+
+
+def _pdf_segments(tmp_path, pages):
+    from extractor.layout import find_layout
+    from extractor.read_pages import read_document
+    from pdf_factory import write_pdf
+
+    return segment(find_layout(read_document(write_pdf(tmp_path / "m.pdf", pages), ocr=False)))
+
+
+_THREE_ITEMS = [
+    [(20, "**Protokoll styrelsemöte i Seglarföreningen Måsen 2024-02-11")],
+    [],
+    [(20, "§ 1 Mötets öppnande")], [(25, "Ordföranden öppnade mötet.")],
+    [(20, "§ 2 Båtplatser")], [(25, "Styrelsen beslutade att höja avgiften för båtplatser.")],
+    [(20, "§ 3 Mötets avslutande")], [(25, "Ordföranden avslutade mötet klockan 20.15.")],
+    [],
+]
+
+
+def test_cells_of_names_each_with_their_label_open_the_signing_block(tmp_path):
+    # No line of labels alone: every cell is "Name, label".
+    pages = [_THREE_ITEMS + [
+        [(20, "Karin Holm, sekreterare"), (110, "Pelle Strand, ordförande")],
+        [(20, "Mira Åberg – justerare"), (110, "Tor Nyqvist – justerare")],
+    ]]
+    segments = _pdf_segments(tmp_path, pages)
+    assert [line.text.split("\t")[0] for line in segments.signing] == ["Karin Holm, sekreterare", "Mira Åberg – justerare"]
+    assert all("Holm" not in line.text for line in segments.items[-1].body)
+
+
+def test_names_printed_above_their_labels_open_the_block(tmp_path):
+    pages = [_THREE_ITEMS + [
+        [(20, "Lina Berg"), (110, "Olle Dahl")],
+        [(20, "Sekreterare"), (110, "Mötesordförande")],
+        [],
+        [(20, "Eva Lund"), (110, "Jan Ek")],
+        [(20, "Justerare"), (110, "Justerare")],
+    ]]
+    segments = _pdf_segments(tmp_path, pages)
+    assert segments.signing[0].text.split("\t")[0] == "Lina Berg"
+    assert [line.text for line in segments.items[-1].body] == ["Ordföranden avslutade mötet klockan 20.15."]
+
+
+def test_a_block_before_statutes_with_their_own_paragraphs_ends_the_items(tmp_path):
+    # Adopted statutes after the signatures, numbered § 1 ... of their own, with no "Bilaga" line.
+    minutes = _THREE_ITEMS + [
+        [(20, "Lina Berg"), (110, "Olle Dahl")],
+        [(20, "Sekreterare"), (110, "Ordförande")],
+    ]
+    statutes = [
+        [(20, "**REGLEMENTE")],
+        [(20, "Fastställt vid föreningens årsmöte.")],
+        [(20, "Detta reglemente gäller för hamnen och de bryggor som föreningen förvaltar åt sina medlemmar.")],
+    ]
+    for n, title in enumerate(["Hamnen", "Bryggor", "Avgifter", "Vinterförvaring", "Ändringar"], start=1):
+        statutes += [[(20, f"§ {n} {title}")], [(25, "Styrelsen ansvarar för att detta följs av var och en som har en plats.")]]
+    segments = _pdf_segments(tmp_path, [minutes, statutes])
+    assert [item.number for item in segments.items] == ["1", "2", "3"]
+    assert [line.text.split("\t")[0] for line in segments.signing] == ["Lina Berg", "Sekreterare"]
+    assert segments.tail[0].text == "REGLEMENTE"
+
+
+def test_a_list_of_decisions_after_the_block_is_no_part_of_it(tmp_path):
+    listing = [
+        [(20, "Beslutsförteckning")],
+        [(20, "Styrelsen beslutade att höja avgiften för båtplatser. . . . . . . . . . . . . 1")],
+        [(20, "Karin Holm väljs till sekreterare för mötet. . . . . . . . . . . . . . . . . 1")],
+    ]
+    pages = [_THREE_ITEMS + [[(20, "Sekreterare Karin Holm")], [(20, "Justerare Tor Nyqvist")]], listing]
+    segments = _pdf_segments(tmp_path, pages)
+    assert [line.text for line in segments.signing] == ["Sekreterare Karin Holm", "Justerare Tor Nyqvist"]
+    assert segments.tail[0].text == "Beslutsförteckning"
+
+
+def _paged(pages: list[list]) -> Document:
+    """Pages of rows as :func:`make_lines` reads them, each page its own lines from the top."""
+    made = []
+    for number, rows in enumerate(pages, start=1):
+        lines = [dataclasses.replace(line, page=number) for line in make_lines(rows)]
+        made.append(Page(number=number, width=595, height=842, source="ocr", lines=lines))
+    return Document(path="x.pdf", sha256="", pages=made)
+
+
+def test_an_initials_box_at_the_foot_of_every_page_is_not_the_signing_block():
+    foot = ("Justerande\tTN", 60, 600)
+    pages = [
+        [("Protokoll fört vid styrelsemöte 2024-02-11", 60), ("§ 1 Mötets öppnande", 60, "¶"),
+         ("Ordföranden öppnade mötet och hälsade alla välkomna.", 80), foot],
+        [("§ 2 Budget", 60), ("Styrelsen beslutade att anta budgeten för nästa år.", 80), foot],
+        [("§ 3 Hamnen", 60), ("Styrelsen beslutade att bygga en ny brygga till våren.", 80), foot],
+    ]
+    segments = segment(_paged(pages))
+    assert [item.number for item in segments.items] == ["1", "2", "3"]
+    assert "Styrelsen beslutade att bygga en ny brygga till våren." in [line.text for line in segments.items[-1].body]
+    assert segments.signing == []
+
+
+def test_labels_ocr_broke_apart_open_the_block_with_the_names_above_them():
+    lines = make_lines([
+        ("§ 1 Mötets öppnande", 60), ("Ordföranden öppnade mötet.", 80),
+        ("§ 2 Budget", 60, "¶"), ("Styrelsen beslutade att anta budgeten.", 80),
+        ("§ 3 Mötets avslutande", 60, "¶"), ("Mötet avslutades.", 80),
+        ("Lina Berg\tOlle Dahl", 60, "¶"), ("Sekret erare\tOrdf örande", 60),
+        ("Eva Lund\tJan Ek", 60, "¶"), ("J usterare\tJusterare", 60),
+    ])
+    segments = segment(document(lines))
+    assert [line.text for line in segments.signing][:2] == ["Lina Berg\tOlle Dahl", "Sekret erare\tOrdf örande"]
+    assert [line.text for line in segments.items[-1].body] == ["Mötet avslutades."]

@@ -338,3 +338,56 @@ def test_a_pages_initials_box_is_no_signing_block():
     for line in lines:
         line.source = "ocr"
     assert signatures(lines, people) == []
+
+
+def test_label_cell_and_trailing_label_are_one_notion_for_segment_and_signatures():
+    from extractor.matching import label_cell, trailing_label
+    from extractor.vocab import load
+
+    labels = [entry["label"] for entry in load("structure")["signatures"]["labels"]]
+    assert label_cell("Protokollf örare", labels)[:2] == ("Protokollförare", "Protokollförare")
+    assert label_cell("Ordförande Lisa Ström", labels)[1] == "Ordförande"
+    assert label_cell("Lisa Ström", labels) is None
+    assert trailing_label("Lisa Ström, protokollförare", labels) == ("Lisa Ström", "Protokollförare", "protokollförare")
+    assert trailing_label("Lisa Ström – J usterare", labels)[:2] == ("Lisa Ström", "Justerare")
+    # A label followed by more words is a sentence about the officer, not a label closing a cell.
+    assert trailing_label("Lisa Ström, ordförande för valberedningen", labels) is None
+
+
+def _minutes_signed(tmp_path, signing_rows):
+    from extractor import extract
+    from pdf_factory import write_pdf
+
+    rows = [
+        [(20, "**Protokoll fört vid styrelsemöte i Kanotklubben Virvel")],
+        [(20, "Datum: 2024-03-07")],
+        [(20, "Närvarande: Lisa Ström, Omar Farah, Britt Olsson, Emil Sandin")],
+        [],
+        [(20, "§ 1 Mötets öppnande")], [(25, "Lisa Ström öppnade mötet.")],
+        [(20, "§ 2 Paddelkurs")], [(25, "Styrelsen beslutade att hålla en paddelkurs i maj.")],
+        [(20, "§ 3 Mötets avslutande")], [(25, "Lisa Ström avslutade mötet.")],
+        [],
+        *signing_rows,
+    ]
+    return [(s.name, s.role) for s in extract(write_pdf(tmp_path / "m.pdf", [rows]), entities=False).signatures]
+
+
+def test_a_block_of_name_and_label_cells_is_read_through_the_pipeline(tmp_path):
+    found = _minutes_signed(tmp_path, [
+        [(20, "Omar Farah, protokollförare"), (110, "Lisa Ström, mötesordförande")],
+        [(20, "Britt Olsson, justerare"), (110, "Emil Sandin, justerare")],
+    ])
+    assert found == [("Omar Farah", "sekreterare"), ("Lisa Ström", "ordförande"),
+                     ("Britt Olsson", "justerare"), ("Emil Sandin", "justerare")]
+
+
+def test_names_over_their_labels_are_read_through_the_pipeline(tmp_path):
+    found = _minutes_signed(tmp_path, [
+        [(20, "Omar Farah"), (110, "Lisa Ström")],
+        [(20, "Protokollförare"), (110, "Ordförande")],
+        [],
+        [(20, "Britt Olsson"), (110, "Emil Sandin")],
+        [(20, "Justerare"), (110, "Justerare")],
+    ])
+    assert sorted(found) == sorted([("Omar Farah", "sekreterare"), ("Lisa Ström", "ordförande"),
+                                    ("Britt Olsson", "justerare"), ("Emil Sandin", "justerare")])

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from extractor.document import Line
 from extractor.entities import resolve_person
-from extractor.matching import fold, fold_space, garbled_label, match_heading, signing_label
+from extractor.matching import fold, fold_space, label_cell, match_heading, trailing_label
 from extractor.names import document_words, leading_name, looks_like_person, repair_name
 from extractor.vocab import load
 
@@ -44,24 +44,14 @@ def _attesting_labels() -> set[str]:
     return {fold(entry["label"]) for entry in _labels() if entry.get("attests")}
 
 
+def _role_of(label: str) -> str:
+    return next(e["role"] for e in _labels() if e["label"] == label)
+
+
 def _label_of(text: str) -> tuple[str, str] | None:
-    entries = _labels()
-    labels = [e["label"] for e in entries]
-    text = text.strip()
-    hit = signing_label(text, labels) or garbled_label(text, labels)
-    if not hit and regex.search(r"(?:^|\s)(?:\p{L}(?=\s)|\p{Ll})", text):
-        # OCR broke the label's word apart ("J usteringskvin na", "Sekret erare"); a name's
-        # parts are capitalised words.
-        joined = text.replace(" ", "")
-        hit = signing_label(joined, labels) if " " not in joined.rstrip(":") else None
-        if hit and len(joined[hit[1]:].strip(" :")) == 0:
-            return joined[: hit[1]], next(e["role"] for e in entries if e["label"] == hit[0])
-        hit = None
-    if not hit:
-        return None
-    written = text[: hit[1]]
-    role = next(e["role"] for e in entries if e["label"] == hit[0])
-    return written, role
+    """The label a cell opens with, as written, and its role."""
+    hit = label_cell(text, [e["label"] for e in _labels()])
+    return (hit[1], _role_of(hit[0])) if hit else None
 
 
 def _ends_block(text: str) -> bool:
@@ -102,14 +92,11 @@ def _name_in(text: str, source: str = "text-layer", known: frozenset[str] = froz
 
 def _name_label(text: str, source: str = "text-layer", known: frozenset[str] = frozenset()) -> tuple[str, tuple[str, str]] | None:
     """A name with its label after it on one line: "Anna Berg, sekreterare", "Anna Berg – Justerare"."""
-    parts = regex.split(r"\s*(?:,|\s[–-])\s*", text.strip())
-    if len(parts) < 2:
+    hit = trailing_label(text, [e["label"] for e in _labels()])
+    if not hit:
         return None
-    label = _label_of(parts[-1])
-    if not label or len(label[0]) != len(parts[-1].strip().rstrip(":")):
-        return None
-    name = _name_in(", ".join(parts[:-1]), source, known)
-    return (name, label) if name else None
+    name = _name_in(hit[0], source, known)
+    return (name, (hit[2], _role_of(hit[1]))) if name else None
 
 
 def _name_after(text: str, label: tuple[str, str], source: str = "text-layer",
