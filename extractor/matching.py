@@ -101,8 +101,8 @@ def garbled_label(text: str, labels: list[str]) -> tuple[str, int] | None:
     return (label, len(text)) if fuzz.ratio(text.lower(), label.lower()) >= 65 else None
 
 
-# A piece of a label OCR broke apart: a single letter, or a word in lower case ("J usteringskvin na",
-# "Sekret erare"); a name's parts are capitalised words.
+# A piece of a label OCR broke apart: a single letter, or a word in lower case ("Protokollf örare",
+# "J ustera re"); a name's parts are capitalised words.
 _LABEL_PIECE = regex.compile(r"(?:^|\s)(?:\p{L}(?=\s)|\p{Ll})")
 
 

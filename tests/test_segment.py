@@ -554,9 +554,9 @@ def test_labels_ocr_broke_apart_open_the_block_with_the_names_above_them():
         ("§ 1 Mötets öppnande", 60), ("Ordföranden öppnade mötet.", 80),
         ("§ 2 Budget", 60, "¶"), ("Styrelsen beslutade att anta budgeten.", 80),
         ("§ 3 Mötets avslutande", 60, "¶"), ("Mötet avslutades.", 80),
-        ("Lina Berg\tOlle Dahl", 60, "¶"), ("Sekret erare\tOrdf örande", 60),
+        ("Lina Berg\tOlle Dahl", 60, "¶"), ("Sekreter are\tOrdf örande", 60),
         ("Eva Lund\tJan Ek", 60, "¶"), ("J usterare\tJusterare", 60),
     ])
     segments = segment(document(lines))
-    assert [line.text for line in segments.signing][:2] == ["Lina Berg\tOlle Dahl", "Sekret erare\tOrdf örande"]
+    assert [line.text for line in segments.signing][:2] == ["Lina Berg\tOlle Dahl", "Sekreter are\tOrdf örande"]
     assert [line.text for line in segments.items[-1].body] == ["Mötet avslutades."]

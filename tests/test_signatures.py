@@ -321,7 +321,7 @@ def test_a_label_broken_apart_by_ocr_and_one_signer_for_each_justerare_label():
     lines = make_lines([
         [(70, "Sekreterare"), (331, "Justeringsman")],
         [(70, "Hanna Vik"), (320, "l,l-A,* J*40'")],
-        [(331, "J usteringskvin na")],
+        [(331, "Justeringskv inn a")],
         [(331, "Maja Ekström")],
     ])
     for line in lines:
