@@ -322,3 +322,47 @@ def test_sub_point_titled_beslut_om_and_a_vote_count_after_the_decision():
 def test_a_term_of_office_is_no_election():
     assert not is_decision_sentence("Tova Lindqvist Vald till 2031")
     assert is_decision_sentence("Tova Lindqvist vald till kassör")
+
+
+@pytest.mark.parametrize(
+    "sentence, decided",
+    [
+        # A proposal word after the decision verb names what was decided, or what the meeting went on to do.
+        ("Årsmötet beslöt i enlighet med valberedningens förslag att omvälja kassören.", True),
+        ("Gruppen enades om att dela upp arbetet i tre delar och föreslog en ansvarig för varje del.", True),
+        ("Stämman godkände budgeten, vilket revisorerna föreslog.", True),
+        # Before it, the sentence is the proposal.
+        ("Sekreteraren föreslog att stämman beslutar att sänka avgiften.", False),
+        ("Valberedningen föreslår att Greta Ulfsdotter väljs till ordförande.", False),
+    ],
+)
+def test_proposal_word_after_the_decision_verb(sentence, decided):
+    assert is_decision_sentence(sentence) is decided
+
+
+@pytest.mark.parametrize(
+    "sentence, decided",
+    [
+        ("Frågan gäller oavsett vilket system föreningen väljer för bokningen.", False),
+        ("Ingen vet ännu hur budgeten godkändes förra året.", False),
+        ("Kassören redovisade bokslutet, vilket godkändes.", True),
+    ],
+)
+def test_a_verb_in_an_indirect_question_is_no_decision(sentence, decided):
+    assert is_decision_sentence(sentence) is decided
+
+
+@pytest.mark.parametrize(
+    "sentence, decided",
+    [
+        ("Alla röstberättigade förklarade att stämman utlysts i behörig ordning.", True),
+        ("Mötet befanns vara kallat i stadgeenlig ordning.", True),
+        ("Ordföranden konstaterade att stämman sammankallats ilaga ordning.", True),
+        ("Frågan om stämman kallats i behörig ordning.", False),
+        ("Kassörens rapport lästes upp och lades sedan till föreningens handlingar.", True),
+        ("Bestämdes att nästa städdag hålls i maj.", True),
+        ("Styrelsen bestämde att inköpet skjuts upp.", True),
+    ],
+)
+def test_meeting_declared_lawful_report_filed_and_bestämdes(sentence, decided):
+    assert is_decision_sentence(sentence) is decided

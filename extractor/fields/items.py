@@ -144,6 +144,7 @@ def _sentences(unit: Span) -> list[Span]:
 _SUBORDINATORS = {"som", "vars", "vilken", "vilket", "vilka", "där", "när", "eftersom", "innan", "medan", "tills", "ifall", "huruvida", "såvida", "fast", "fastän", "trots"}
 # Words before a verb that put the decision in the future, the wish or the need: "ska beslutas", "behövs beslutas", "att besluta".
 _AUXILIARIES = {"ska", "skall", "skulle", "kan", "kunde", "bör", "borde", "måste", "vill", "ville", "behöver", "behövs", "behövde", "brukar", "kommer", "att", "får", "fick", "önskar", "avser", "tänker", "planerar", "hinner"}
+_QUESTION_WORDS = {"hur", "huruvida", "varför", "vilken", "vilket", "vilka"}
 _ADVERBS = {"inte", "ej", "också", "även", "kanske", "därefter", "sedan", "nu", "då", "redan", "snart", "först", "formellt", "slutligen"}
 # "besluta" and its forms: the one family that is as often talked about as done.
 _BESLUTA = regex.compile(r"(?<!\p{L})(?:beslut(?:a|ar|as|ade|ades|at|ats)|beslöt|beslöts)(?!\p{L})", regex.IGNORECASE)
@@ -158,6 +159,10 @@ def _in_main_clause(text: str, start: int, clause_check: bool = True) -> bool:
     while words and words[-1] in _ADVERBS:
         words.pop()
     if words and words[-1] in _AUXILIARIES:
+        return False
+    # "av vilken lösning man väljer", "hur budgeten godkändes": an indirect question names a choice, it makes none.
+    # ("..., vilket godkändes": a relative pronoun right before the verb is its subject, and a decision.)
+    if any(w in _QUESTION_WORDS for w in words[:-1]):
         return False
     if not clause_check:
         return True
@@ -195,21 +200,25 @@ def is_decision_sentence(text: str) -> bool:
     vocab = _vocab()["decisions"]
     if regex.match(r"^\s*(?:beslutades|beslöts)\s+(?:\p{L}+\s+)?att\b", text, regex.IGNORECASE):
         return True  # "Beslöts att bifalla förslaget att ...": the proposal it names is decided
-    if contains_any(text, vocab["not_decision"]) or _person_acts(text):
+    if _person_acts(text):
         return False
     if any(regex.search(p, text, regex.IGNORECASE) for p in vocab.get("not_decision_patterns", [])):
         return False
-    if regex.match(r"^beslut\s+(?:om|tas|fattades|fattas|att)\b|^beslut\s+\p{L}+", text, regex.IGNORECASE) and len(text.split()) > 2:
-        return True
-    if any(pattern.search(text) for pattern in _decision_patterns()):
-        return True
+    # A proposal word after the decision verb is what the meeting decided on or went on to do ("Mötet
+    # beslöt enligt styrelsens förslag att ...", "enades om ... och föreslog ..."); before it, the sentence is the proposal.
+    proposal = min((m.start() for m in find_words(text, vocab["not_decision"])), default=len(text))
+    if proposal == len(text):
+        if regex.match(r"^beslut\s+(?:om|tas|fattades|fattas|att)\b|^beslut\s+\p{L}+", text, regex.IGNORECASE) and len(text.split()) > 2:
+            return True
+        if any(pattern.search(text) for pattern in _decision_patterns()):
+            return True
     words = vocab["verbs"] + ["beslutat", "beslutats", "bordläggs", "bordlades", "lagt till handlingarna", "läggs till handlingarna"]
     others = [w for w in words if not _BESLUTA.fullmatch(w)]
     # Other decision verbs are seldom used for what is yet to be decided; a relative clause
     # before them ("Budgeten som presenterades godkändes") is common, so only an auxiliary counts.
-    if any(_in_main_clause(text, m.start(), clause_check=False) for m in find_words(text, others)):
+    if any(m.start() < proposal and _in_main_clause(text, m.start(), clause_check=False) for m in find_words(text, others)):
         return True
-    return any(_in_main_clause(text, m.start()) for m in _BESLUTA.finditer(text))
+    return any(m.start() < proposal and _in_main_clause(text, m.start()) for m in _BESLUTA.finditer(text))
 
 
 def _accepted_proposal(unit: Span) -> Span | None:
