@@ -173,13 +173,18 @@ def _packed(found: dict[int, int]) -> bool:
     return len(positions) >= 3 and close >= 0.8 * (len(positions) - 1)
 
 
+def _spread(found: dict[int, int]) -> float:
+    positions = sorted(found.values())
+    return (positions[-1] - positions[0]) / max(1, len(positions) - 1)
+
+
 def _item_headings(lines: list[LineRecord], items: list[dict]) -> dict[int, int]:
     """Line index of each gold item's heading, in order; past a table of contents that lists them."""
     found = _match_items(lines, items, 0)
     if _packed(found):
         later = _match_items(lines, items, max(found.values()) + 1)
-        if len(later) >= 0.8 * len(found) and not _packed(later):
-            found = later
+        if len(later) >= 0.8 * len(found) and (not _packed(later) or _spread(later) > _spread(found)):
+            found = later  # the items' bodies stand further apart than the list announcing them
     _fill_untitled(lines, items, found)
     return found
 
@@ -239,6 +244,13 @@ def _repeats(lines: list[LineRecord], run: list[int], later: list[int]) -> bool:
     return len(first) <= 1.2 * len(second) and fuzz.partial_ratio(first, second) >= 90
 
 
+def _previous_text_line(lines: list[LineRecord], i: int) -> int:
+    i -= 1
+    while i >= 0 and lines[i].furniture:
+        i -= 1
+    return i
+
+
 def _vocab_lists() -> dict[str, list[str]]:
     structure = load("structure")
     attendance = structure["attendance"]
@@ -262,12 +274,36 @@ def _signing_shaped(line: LineRecord) -> bool:
     return bool(cells) and all(len(c.split()) <= 6 and not regex.search(r"\p{Ll}{2}\.$", c) for c in cells)
 
 
+def _figures(line: LineRecord, share: float = 0.5) -> bool:
+    """Cells of figures, half of them or more: a table, not a signature's scribble."""
+    cells = [c.strip() for c in line.text.split("\t") if c.strip()]
+    numbers = [c for c in cells if regex.fullmatch(r"[\d\s.,:%()-]*\d[\d\s.,:%()-]*", c)]
+    return bool(cells) and len(numbers) >= len(cells) * share
+
+
 def _over_labels(lines: list[LineRecord], j: int, labels: list[str]) -> bool:
     """Whether the next line on the same page is nothing but signing labels, one a cell."""
     if j + 1 >= len(lines) or lines[j + 1].page != lines[j].page:
         return False
     cells = [c.strip() for c in lines[j + 1].text.split("\t") if c.strip()]
     return bool(cells) and all(_is_heading(fold_space(c), labels) and len(c.split()) <= 3 for c in cells)
+
+
+def _running_lines(lines: list[LineRecord]) -> set[int]:
+    """Lines the layout left in the text that repeat at the same place at the top or foot of most
+    pages (three at least): a running header or footer (the meeting's date under a header's label)."""
+    by_page: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(i)
+    places: dict[tuple, set[int]] = {}
+    for page, found in by_page.items():
+        for n, i in enumerate(found):
+            for place in (("top", n) if n < 5 else None, ("foot", len(found) - 1 - n) if len(found) - 1 - n < 3 else None):
+                if place and not lines[i].furniture:
+                    places.setdefault((place, _plain(lines[i])), set()).add(i)
+    # On most pages: a phrase that only happens to end three items is no running line.
+    least = max(3, len(by_page) / 2)
+    return {i for found in places.values() if len({lines[i].page for i in found}) >= least for i in found}
 
 
 def project(lines: list[LineRecord], gold: dict) -> list[str]:
@@ -282,12 +318,22 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
     last_item = max(headings.values()) if headings else len(lines)
 
     # The head: title lines at the top of page 1, fields, attendance.
-    seen_field = False
+    seen_field = signing = False
     for i in range(first_item):
         if lines[i].furniture:
             continue
         text = _plain(lines[i])
-        if _is_heading(text, vocab["attendance"]) and not _names_on(text, people):
+        # Under a signing label in the head ("Justeras av:"), the signers' lines are its names,
+        # though the signers took part in the meeting too.
+        signing = signing and _names_on(text, signers)
+        previous = _previous_text_line(lines, i)
+        if signing:
+            roles[i] = "signing_name"
+        elif text[:1].islower() and previous >= 0 and (roles[previous] == "attendance_entry" or (
+                roles[previous] == "title" and not regex.search(r"\d", regex.sub(r"\b(19|20)\d\d\b", "", text)))):
+            # A participant's title, or the document's (a year in it, no date), wrapped onto the next line.
+            roles[i] = roles[previous]
+        elif _is_heading(text, vocab["attendance"]) and not _names_on(text, people):
             roles[i] = "attendance_heading"
             seen_field = True
         elif _names_on(text, people):
@@ -295,6 +341,7 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
             seen_field = True
         elif _names_on(text, signers) or _is_heading(text, vocab["signing"]):
             roles[i] = "signing_name" if _names_on(text, signers) else "signing_label"
+            signing = roles[i] == "signing_label"
         elif _is_heading(text, vocab["head"]) or any(ch.isdigit() for ch in text):
             roles[i] = "head"
             seen_field = True
@@ -339,21 +386,31 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
                     roles[j] = "decision_heading"
 
     # The end: signing block after the last item, then anything appended.
+    running = _running_lines(lines)
     if headings:
         tail_start = last_item + 1
         signing_at = None
         for j in range(tail_start, len(lines)):
             text = _plain(lines[j])
+            if lines[j].furniture or j in running or _figures(lines[j], share=0.3):
+                continue  # a signature box in every page's footer, a table of names and numbers
             if (_names_on(text, signers) and _signing_shaped(lines[j])) or (
                 signers and _is_heading(text, vocab["signing"]) and len(text.split()) <= 6 and _signing_shaped(lines[j])
             ):
                 signing_at = j
                 break
+        # Appendices placed between the last item and the signatures ("Bilaga A" on a line of its own).
+        appended = load("numbering")["appendix"]["headings"]
+        for j in range(tail_start, signing_at if signing_at is not None else len(lines)):
+            text = _plain(lines[j])
+            if not lines[j].furniture and _is_heading(text, appended) and len(text.split()) <= 4:
+                for m in range(j, signing_at if signing_at is not None else len(lines)):
+                    roles[m] = "appendix"
+                break
         if signing_at is not None:
             # The block runs while lines stay short (labels, names, dates, places); a list of those
             # present may follow it, and what comes after both is appended to the minutes.
             j = signing_at
-            appended = load("numbering")["appendix"]["headings"]
             while j < len(lines) and (lines[j].furniture or _signing_shaped(lines[j])
                                       or _over_labels(lines, j, vocab["signing"])):
                 text = _plain(lines[j])
@@ -363,7 +420,7 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
                     roles[j] = "signing_name"  # signatures scrawled over the names, read as one long line
                 elif _is_heading(text, appended):
                     break  # an appendix's own heading ("Stadgar", "Bilaga 1")
-                elif lines[j].page != lines[j - 1].page and not (
+                elif lines[j].page != lines[_previous_text_line(lines, j)].page and not (
                         _names_on(text, signers) or _is_heading(text, vocab["signing"])):
                     break  # a new page that opens with no signer or label starts what is appended
                 elif _names_on(text, signers):
@@ -372,9 +429,8 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
                     roles[j] = "attendance_entry"
                 elif _is_heading(text, vocab["attendance"]):
                     roles[j] = "attendance_heading"
-                elif _is_heading(text, vocab["signing"]) or dates.find_dates(text) \
-                        or len(regex.findall(r"\d+", text)) < 2:
-                    roles[j] = "signing_label"  # a stray digit is a signature's scribble, not figures
+                elif _is_heading(text, vocab["signing"]) or dates.find_dates(text) or not _figures(lines[j]):
+                    roles[j] = "signing_label"  # a stray digit is a signature's scribble or a garbled date
                 else:
                     break  # figures in columns: a table appended to the minutes
                 j += 1
@@ -394,7 +450,7 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
                     roles[m] = "appendix"
     heading_lines = set(headings.values())
     for i, line in enumerate(lines):
-        if line.furniture and i not in heading_lines:  # an item's number the layout took for a page number
+        if (line.furniture or i in running) and i not in heading_lines:  # an item's number the layout took for a page number
             roles[i] = "furniture"
     return roles
 
