@@ -33,7 +33,7 @@ class NumberMatch:
     ``number`` is the number as the output writes it (digits and a letter, no spaces: ``"4a"``);
     ``rest`` the line after the number and its mark, leading white space removed; ``shape`` how
     it was written (``"§ N"``, ``"BODY § N"``, ``"N §"``, ``"WORD N"``, ``"OCR§ N"``, ``"N."``,
-    ``"N)"``, ``"N/"``, ``"N:"``, ``"N"`` before a title, ``"N | Dnr"``, ``"OCR N/"``);
+    ``"N)"``, ``"N/"``, ``"N:"``, ``"N"`` before a title, ``"N | Dnr"``, ``"BODY OCR§ N"``, ``"OCR N/"``);
     ``kind`` one of SECTION, OCR_SECTION, DOTTED, OCR_DOTTED, PLAIN; ``prefix`` the body's
     abbreviation before "§" ("KS"), or None.
     """
@@ -78,6 +78,10 @@ def _patterns() -> dict[str, regex.Pattern]:
         # "85" or "s 93" as a cell of its own, "8 7. Val av", "53; Budget": a letter or digit for the sign.
         "OCR§ N cell": regex.compile(
             rf"^[{letters}]\s?(?P<num>[\dlIO]{{1,3}}[a-z]?)(?:(?=\t)|[.;:]\s+(?=\p{{Lu}}))(?P<rest>.*)$"),
+        # "KS 8131 | Dnr ...", "SBN $22": the body's abbreviation, then "§" as OCR read it, as a cell.
+        "BODY OCR§ N": regex.compile(
+            rf"^(?P<prefix>\p{{Lu}}{{1,{body}}}(?:[-/]\p{{Lu}}{{1,{body}}})?)\s+(?P<sign>{signs}|[{letters}])(?P<space>\s?)"
+            rf"(?P<num>[\dlIO]{{1,3}}[a-z]?)(?=\t|$)(?P<rest>.*)$"),
         # "12. Title", "12) Title", "12/ Title", "12: Title", "12." alone, "10.Title" (space lost);
         # not "2.1", "12.30", "1/2".
         "N.": regex.compile(rf"^{_LIST_NUM}\s?(?P<mark>[.):/])(?!\d)(?P<rest>(?:\s|\t).*|(?=\p{{Lu}}).*|)$"),
@@ -125,6 +129,12 @@ def item_number(text: str) -> NumberMatch | None:
     m = p["OCR§ N"].match(text)
     if m and not m["num"].startswith("0"):
         return _ocr_section(m)
+    m = p["BODY OCR§ N"].match(text)
+    # A digit read for the sign is only certain where it makes the number too long for an item
+    # ("8131": § 131); "KS 31" may be § 1 or an item that lost its sign altogether.
+    if m and not m["num"].startswith("0") and (not m["sign"].isdigit() or (not m["space"] and len(m["num"]) == 3)):
+        found = _ocr_section(m)
+        return NumberMatch(found.number, found.rest, "BODY OCR§ N", found.kind, m["prefix"])
     m = p["N."].match(text)
     if m:
         return NumberMatch(_digits(m["num"]), m["rest"].strip(), _MARK_SHAPES[m["mark"]], DOTTED)

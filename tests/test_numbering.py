@@ -56,6 +56,16 @@ def test_the_body_abbreviation_is_kept_apart():
     assert item_number("§ 102 Tillsyn").prefix is None
 
 
+def test_the_sign_as_ocr_read_it_after_the_body_abbreviation():
+    # A digit for "§" is certain where it makes the number too long for an item.
+    found = item_number("TN 8207\tDnr TN 2023/41")
+    assert (found.number, found.prefix, found.kind, found.rest) == ("207", "TN", "section", "Dnr TN 2023/41")
+    assert item_number("BUN $14\tBUN 2022/7").number == "14"
+    # "TN 27" may be "§ 7" or a number that lost its sign: not read as either here.
+    assert item_number("TN 27\tDnr TN 2023/41") is None
+    assert item_number("TN 8 27\tDnr TN 2023/41") is None
+
+
 @pytest.mark.parametrize("text", [
     "2.1 Budgetuppföljning",     # a sub-point
     "§ 3.2 Ändring av stadgar",  # a sub-point under a § number
