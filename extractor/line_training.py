@@ -260,6 +260,7 @@ def _vocab_lists() -> dict[str, list[str]]:
         "signing": [e["label"] for e in structure["signatures"]["labels"]] + structure["signatures"]["block_headings"],
         "head": sum((structure["head"][k] for k in ("date", "time", "place", "number")), []),
         "closing": structure["closing"]["titles"],
+        "doc_type": sum((structure["head"][k] for k in ("minnesanteckningar", "kallelse", "protokoll")), []),
     }
 
 
@@ -342,6 +343,9 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
         elif _names_on(text, signers) or _is_heading(text, vocab["signing"]):
             roles[i] = "signing_name" if _names_on(text, signers) else "signing_label"
             signing = roles[i] == "signing_label"
+        elif not seen_field and lines[i].page == 1 and _is_heading(text, vocab["doc_type"]) \
+                and not regex.search(r"\d", regex.sub(r"\b(19|20)\d\d\b", "", text)):
+            roles[i] = "title"  # "Protokoll årsstämma 2023": the kind of document, with a year at most
         elif _is_heading(text, vocab["head"]) or any(ch.isdigit() for ch in text):
             roles[i] = "head"
             seen_field = True
