@@ -99,7 +99,8 @@ def _title_score(line: str, title: str) -> float:
         return 0.0
     if len(line_f) <= len(title_f) + 12:
         return fuzz.ratio(line_f, title_f) if len(line_f) < 0.6 * len(title_f) else fuzz.partial_ratio(line_f, title_f)
-    return fuzz.partial_ratio(title_f, line_f)
+    # A title found inside a long line of prose is weaker than a line that is the title.
+    return fuzz.partial_ratio(title_f, line_f) - min(15.0, (len(line_f) - len(title_f)) / 4)
 
 
 def _strip_number(text: str) -> tuple[str, int | None]:
