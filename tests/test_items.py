@@ -366,3 +366,17 @@ def test_a_verb_in_an_indirect_question_is_no_decision(sentence, decided):
 )
 def test_meeting_declared_lawful_report_filed_and_bestämdes(sentence, decided):
     assert is_decision_sentence(sentence) is decided
+
+
+@pytest.mark.parametrize(
+    "sentence, decided",
+    [
+        # A nominee whose name no list knows still acts for themselves.
+        ("Zelbrin godtar nomineringen.", False),
+        ("Qwyllo avböjer sin nominering till valberedningen.", False),
+        ("Tre nomineringar kommer in under mötet, men ingen av dem godtas av de nominerade.", False),
+        ("Årsmötet nominerar och väljer Zelbrin Oxe till kassör.", True),
+    ],
+)
+def test_the_nominee_taking_a_nomination_is_no_decision(sentence, decided):
+    assert is_decision_sentence(sentence) is decided
