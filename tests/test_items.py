@@ -380,3 +380,23 @@ def test_meeting_declared_lawful_report_filed_and_bestämdes(sentence, decided):
 )
 def test_the_nominee_taking_a_nomination_is_no_decision(sentence, decided):
     assert is_decision_sentence(sentence) is decided
+
+
+def test_decisions_one_to_a_line_without_full_stops():
+    lines = make_lines([
+        "Saga Lind (12) väljs till ledamot på ett år",
+        "Tor Berg (40) väljs till ledamot på 2 år",
+        "Kassörens rapport gicks igenom, som läggs till handlingarna",
+        "Revisorn läste sin berättelse, som läggs till handlingarna",
+    ])
+    assert texts(lines) == [
+        "Saga Lind (12) väljs till ledamot på ett år",
+        "Tor Berg (40) väljs till ledamot på 2 år",
+        "Kassörens rapport gicks igenom, som läggs till handlingarna",
+        "Revisorn läste sin berättelse, som läggs till handlingarna",
+    ]
+    # A decision broken after "att" or "till" goes on over the line.
+    lines = make_lines(["Mötet beslutade att", "Styrelsen godkänner budgeten"])
+    assert len(texts(lines)) == 1
+    lines = make_lines(["Beslutades att välja Ida Ek och Per Al till revisorer där", "Ida Ek valdes till sammankallande."])
+    assert len(texts(lines)) == 1

@@ -113,6 +113,7 @@ def _units(lines: list[Line], text_right: float | None = None, line_gap: float =
             or line.page != units[-1].page
             and text[:1].isupper()
             and units[-1].text.endswith(".")
+            or capital and _decision_per_line(units[-1].text, text)
         )
         if starts_new:
             mark = bullet(text)
@@ -124,6 +125,17 @@ def _units(lines: list[Line], text_right: float | None = None, line_gap: float =
             units[-1] = dataclasses.replace(last, text=joined, end=line.end if line.page == last.page else last.end, flagged=last.flagged or flagged)
         previous = line
     return units
+
+
+def _decision_per_line(before: str, line: str) -> bool:
+    """A list of decisions without full stops, one to a line ("Eva Ek väljs till kassör" over "Bo Al väljs
+    till revisor"): a capitalised line that records a decision on its own, after text that did so too and
+    does not end mid-clause."""
+    last = before.rsplit(" ", 1)[-1].lower()
+    return (
+        not before.endswith(("-", ",", ";")) and last not in _OPEN_ENDS
+        and is_decision_sentence(line) and is_decision_sentence(before)
+    )
 
 
 def _sentences(unit: Span) -> list[Span]:
@@ -142,6 +154,8 @@ def _sentences(unit: Span) -> list[Span]:
 # Words that open a subordinate clause: a decision verb after one of them in the same clause
 # tells what a decision is about ("Styrelsen vars ansvarsfrihet beslutas om ..."), not that one was made.
 _SUBORDINATORS = {"som", "vars", "vilken", "vilket", "vilka", "där", "när", "eftersom", "innan", "medan", "tills", "ifall", "huruvida", "såvida", "fast", "fastän", "trots"}
+# Words a line ending mid-clause stops on: the clause goes on over the line.
+_OPEN_ENDS = _SUBORDINATORS | {"att", "och", "samt", "eller", "men", "till", "för", "av", "på", "i", "med", "om", "den", "det", "de", "varvid", "varpå", "varefter"}
 # Words before a verb that put the decision in the future, the wish or the need: "ska beslutas", "behövs beslutas", "att besluta".
 _AUXILIARIES = {"ska", "skall", "skulle", "kan", "kunde", "bör", "borde", "måste", "vill", "ville", "behöver", "behövs", "behövde", "brukar", "kommer", "att", "får", "fick", "önskar", "avser", "tänker", "planerar", "hinner"}
 _QUESTION_WORDS = {"hur", "huruvida", "varför", "vilken", "vilket", "vilka"}
