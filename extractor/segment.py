@@ -464,7 +464,7 @@ def _list_label(text: str) -> str | None:
     return None
 
 
-# The end of a sentence inside a line: "Festen. Stian ansvarar ...", not "kl. 18" or "t.ex. Anna".
+# The end of a sentence inside a line: "Festen. Vera ansvarar ...", not "kl. 18" or "t.ex. Anna".
 _SENTENCE_END = regex.compile(r"(?<=\p{L}\p{Ll}|[”\")])[.!?](?=\s+\p{Lu})")
 
 
@@ -473,7 +473,7 @@ _CONTINUATION = regex.compile(r"^\p{Ll}[\p{Ll}-]*(?=[\s,.;:!?”\")]|$)")
 
 
 def _first_sentence(text: str) -> str:
-    """An item written as numbered sentences ("8. Festen. Stian ansvarar för ...") is titled by its first."""
+    """An item written as numbered sentences ("8. Festen. Vera ansvarar för ...") is titled by its first."""
     m = _SENTENCE_END.search(text)
     return text[:m.end()] if m else text
 

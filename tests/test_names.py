@@ -8,7 +8,7 @@ def test_natural_order():
 
 
 def test_leading_name_stops_at_role_and_party():
-    assert leading_name("Thure Sandén (M), Ordförande")[0] == "Thure Sandén"
+    assert leading_name("Arvid Sandell (M), Ordförande")[0] == "Arvid Sandell"
     assert leading_name("Sven Mårtensson ledamot nr 79")[0] == "Sven Mårtensson"
 
 

@@ -194,12 +194,12 @@ def _decision_patterns() -> tuple[regex.Pattern, ...]:
     return tuple(regex.compile(p, regex.IGNORECASE) for p in _vocab()["decisions"].get("patterns", []))
 
 
-# Named people opening a sentence, and the verb after them: "Oscar godtar", "Eva Ek och Bo Al antar".
+# Named people opening a sentence, and the verb after them: "Kim godtar", "Eva Ek och Bo Al antar".
 _PEOPLE_VERB = regex.compile(r"^(?P<names>\p{Lu}\p{Ll}+(?:[\s,]+(?:och\s+)?\p{Lu}\p{Ll}+)*)\s+(?P<verb>\p{Ll}+)\b")
 
 
 def _person_acts(text: str) -> bool:
-    """A named person as the subject of an active verb: what someone does for themselves ("Oscar godtar
+    """A named person as the subject of an active verb: what someone does for themselves ("Kim godtar
     nomineringen", "Eva antar utmaningen"), not what the meeting decided ("Anna Berg valdes" is passive)."""
     from extractor.gazetteer import is_first_name
 
@@ -236,7 +236,7 @@ def is_decision_sentence(text: str) -> bool:
 
 
 def _accepted_proposal(unit: Span) -> Span | None:
-    """A proposal or an offer taken without objection ("Annie föreslår att ... Inga motsättningar."): the
+    """A proposal or an offer taken without objection ("Lina föreslår att ... Inga motsättningar."): the
     proposal and its acceptance, as one decision."""
     accept = _vocab()["decisions"].get("accepted", [])
     proposing = _vocab()["decisions"].get("proposing", [])
@@ -418,7 +418,7 @@ _ASSIGN_SUBJECT = regex.compile(
     r"^(?P<assignee>(?:\p{Lu}[\p{L}-]+)(?:\s+\p{Lu}[\p{L}-]+)?(?:\s+och\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)*)\s+"
     r"(?:väljs|utses|får\s+i\s+uppdrag|ges\s+i\s+uppdrag)\s+(?P<task>.+)$"
 )
-# "Lukas införskaffar ...": a name, then a verb in the present tense (not a passive "-s").
+# "Alva köper in ...": a name, then a verb in the present tense (not a passive "-s").
 _ASSIGN_ACTOR = regex.compile(r"^(?:[Aa]tt\s+)?(?P<assignee>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+)?)\s+(?P<task>(?P<verb>\p{Ll}+r)\s+.+)$")
 # "Kim: Serverhall", "Kim Ek – boka lokalen": a point of a task list opened by the one who takes it.
 _ASSIGN_LABEL = regex.compile(r"^(?P<assignee>\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)\s*(?::|\s[–-])\s*(?P<task>\S.*)$")
@@ -440,7 +440,7 @@ def _is_person_name(text: str) -> bool:
 
 
 def _actor_task(text: str) -> AssignmentText | None:
-    """A named person as the subject of a present-tense action verb: "Att Lukas införskaffar krokar för 357kr"."""
+    """A named person as the subject of a present-tense action verb: "Att Alva köper in lampor till lokalen"."""
     m = _ASSIGN_ACTOR.match(text)
     if m is None:
         return None

@@ -101,7 +101,7 @@ def _name_label(text: str, source: str = "text-layer", known: frozenset[str] = f
 
 def _name_after(text: str, label: tuple[str, str], source: str = "text-layer",
                 known: frozenset[str] = frozenset()) -> str | None:
-    """The name beside a label in its cell ("Ordförande Thure Sandén (M)", "Justerat, Bo Ek")."""
+    """The name beside a label in its cell ("Ordförande Arvid Sandell (M)", "Justerat, Bo Ek")."""
     rest = fold_space(text.strip()[len(label[0]):]).strip(" :,–-")
     return _name_in(rest, source, known) if rest else None
 
