@@ -52,7 +52,7 @@ def _front_end_fingerprint() -> bytes:
 
     package = Path(extractor.__file__).parent
     digest = hashlib.sha256()
-    for name in ("read_pages.py", "ocr.py", "layout.py", "text_quality.py", "vocabulary/layout.toml"):
+    for name in ("read_pages.py", "ocr.py", "text_normalise.py", "layout.py", "text_quality.py", "vocabulary/layout.toml"):
         path = package / name
         if path.is_file():
             digest.update(path.read_bytes())
