@@ -624,7 +624,7 @@ def _pdf_page_texts(path: Path) -> list[str]:
     import pdfplumber
 
     try:
-        from extractor.read_pages import normalise_text
+        from extractor.text_normalise import normalise_text
     except Exception:  # pragma: no cover - another module's helper
         def normalise_text(t: str) -> str:
             return t

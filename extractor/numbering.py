@@ -69,7 +69,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "BODY § N": regex.compile(
             rf"^(?P<prefix>\p{{Lu}}{{1,{body}}}(?:[-/]\p{{Lu}}{{1,{body}}})?)\s*§\s*{_NUM}{end}(?P<rest>.*)$"),
         # "3 § Val av justerare", "12 §"
-        "N §": regex.compile(rf"^(?P<num>\d{{1,3}}[a-z]?)\s?§(?!\s*\d)(?:\.|:)?(?=\s|$)(?P<rest>.*)$"),
+        "N §": regex.compile(r"^(?P<num>\d{1,3}[a-z]?)\s?§(?!\s*\d)(?:\.|:)?(?=\s|$)(?P<rest>.*)$"),
         # "Punkt 3:", "Ärende 12 Budget", "Paragraf 4." — a title, a mark or nothing after the number.
         "WORD N": regex.compile(
             rf"^(?:{words})\.?\s+(?P<num>\d{{1,3}}[a-z]?)(?:\s*[.:)\-–]|(?=\t|$)|(?=\s+(?-i:\p{{Lu}})))(?P<rest>.*)$", regex.I),

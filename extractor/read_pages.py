@@ -18,8 +18,7 @@ from pdfminer.layout import LTChar, LTContainer
 from extractor import errors
 from extractor.document import Document, Page, Word
 from extractor.ocr import ocr_page
-# join_accents and normalise_text are also read from here (NER training, tests).
-from extractor.text_normalise import join_accents, join_words, normalise_text, plain_text  # noqa: F401
+from extractor.text_normalise import join_accents, join_words, plain_text
 from extractor.text_quality import assess
 from extractor.vocab import load
 from extractor.writer import file_sha256

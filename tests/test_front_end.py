@@ -8,7 +8,7 @@ from conftest import REPO
 from extractor.document import Page, Word
 from extractor.layout import build_page_text, group_lines, mark_furniture
 from extractor.ocr import parse_tsv, render_dpi
-from extractor.read_pages import normalise_text
+from extractor.text_normalise import normalise_text
 from extractor.text_quality import assess
 
 
@@ -108,7 +108,7 @@ def _char(text, x0, x1, top=100.0, size=14.0):
 
 
 def test_accents_drawn_over_a_letter_join_it_before_words_are_cut():
-    from extractor.read_pages import join_accents
+    from extractor.text_normalise import join_accents
 
     chars = [_char("F", 88.5, 98.6), _char("¨", 98.6, 106.7, top=100.7), _char("o", 98.6, 106.7),
              _char("r", 106.7, 113.3), _char("¨", 140.0, 148.0)]
@@ -160,7 +160,8 @@ def test_layer_chars_cut_into_the_same_words_as_pdfplumbers_chars(corpus):
     positions and fonts on every born-digital page of the corpus, the example too."""
     import pdfplumber
 
-    from extractor.read_pages import join_accents, layer_chars
+    from extractor.read_pages import layer_chars
+    from extractor.text_normalise import join_accents
 
     def words(chars):
         return pdfplumber.utils.extract_words(join_accents(chars), x_tolerance=1.5, y_tolerance=3,
