@@ -26,8 +26,8 @@ from rapidfuzz import fuzz
 from extractor import dates, numbering
 
 from extractor.line_roles import ROLES
-from extractor.lines import LineRecord, crf_items, features, has_decision_verb
-from extractor.matching import fold, fold_space, match_heading
+from extractor.lines import LineRecord, crf_items, features
+from extractor.matching import fold, fold_space, has_decision_verb, match_heading
 from extractor.vocab import load
 
 SEED = 13

@@ -25,7 +25,8 @@ import regex
 
 from extractor import dates, gazetteer, numbering
 from extractor.document import Document, Line, Page
-from extractor.matching import bullet, contains_any, fold, fold_space, match_heading
+from extractor.matching import bullet, fold, fold_space, has_decision_verb, match_heading
+from extractor.names import looks_like_person
 from extractor.vocab import load
 
 
@@ -164,10 +165,6 @@ _PARTY = regex.compile(r"\(\s?\p{Lu}{1,3}\s?\)")
 _HANDLE = regex.compile(r"\S+@\S+\.\p{L}+|[a-z][a-z0-9._-]{2,14}")
 
 
-def has_decision_verb(text: str) -> bool:
-    return contains_any(text, load("structure")["decisions"]["verbs"])
-
-
 def number_shape(text: str) -> tuple[str, int | None]:
     """How a line's numbering is written ("§ N", "N.", "sub", "none") and its whole number."""
     found = numbering.item_number(text)
@@ -207,12 +204,8 @@ def _handles(text: str) -> bool:
 
 
 def _names_in(text: str) -> int:
-    count = 0
-    for m in _NAME_SHAPE.finditer(text, overlapped=True):
-        first = m.group().split()[0]
-        if gazetteer.is_first_name(first) or gazetteer.is_surname(m.group().split()[-1]):
-            count += 1
-    return count
+    """Pairs of capitalised words that read as a person's name (overlapping: "Närvarande Anna Berg")."""
+    return sum(1 for m in _NAME_SHAPE.finditer(text, overlapped=True) if looks_like_person(m.group()))
 
 
 def _own_features(record: LineRecord, norms: _Norms) -> dict[str, str | bool]:

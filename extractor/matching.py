@@ -165,6 +165,11 @@ def contains_any(text: str, words: list[str]) -> bool:
     return bool(words) and _any_word_pattern(tuple(words)).search(text.lower()) is not None
 
 
+def has_decision_verb(text: str) -> bool:
+    """Whether ``text`` holds a verb that records a decision ("beslutade", "valdes", "godkänns")."""
+    return contains_any(text, load("structure")["decisions"]["verbs"])
+
+
 # A bullet or list mark at a line start: "-", "•", "a)", "(b)", "ii.", "2.1", "§ 2.1", "3)".
 # "»", "«", "+" and "°" are "•" as OCR reads it; a character of Unicode's private use area is a
 # symbol font's bullet that the text layer could not map to a character of its own.

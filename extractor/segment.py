@@ -18,7 +18,7 @@ from functools import lru_cache
 import regex
 
 from extractor.document import Cell, Document, Line
-from extractor.matching import contains_any, fold, fold_space, label_cell, match_heading, trailing_label
+from extractor.matching import fold, fold_space, has_decision_verb, label_cell, match_heading, trailing_label
 from extractor.names import leading_name
 from extractor.numbering import DOTTED, OCR_DOTTED, OCR_SECTION, PLAIN, SECTION, diary_reference, item_number, number_trace, sub_point
 from extractor.vocab import load
@@ -143,16 +143,12 @@ def _typical_gap(gaps: list[float | None]) -> float:
     return measured[len(measured) // 4] if measured else 0.0
 
 
-def _has_decision_verb(text: str) -> bool:
-    return contains_any(text, load("structure")["decisions"]["verbs"])
-
-
 def _title_like(text: str, set_as_heading: bool = False) -> bool:
     """A heading's text: short, capitalised, not a finished sentence, not a decision. A line set as
     a heading (bold or larger) may hold a decision word ("Regler beslutade av styrelsen")."""
     return (
         bool(text) and text[:1].isupper() and len(text) <= 100
-        and not text.endswith((".", ":", ",")) and (set_as_heading or not _has_decision_verb(text))
+        and not text.endswith((".", ":", ",")) and (set_as_heading or not has_decision_verb(text))
     )
 
 
@@ -484,7 +480,7 @@ def _running_text(line: Line, following: Line | None) -> bool:
     text = fold_space(line.text.replace("\t", " "))
     goes_on = following is not None and following.text[:1].islower()
     words = len(text.split())
-    return goes_on or _has_decision_verb(text) or words > 12 or (words > 3 and text.endswith((".", ",", ";", ":")))
+    return goes_on or has_decision_verb(text) or words > 12 or (words > 3 and text.endswith((".", ",", ";", ":")))
 
 
 def _title_from(lines: list[Line], start: int, rest: str, limit: int, listed: bool = False) -> tuple[str, list[Line], int]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from extractor.document import Line
-from extractor.matching import bullet, contains_any, find_words, fold, fold_space
+from extractor.matching import bullet, contains_any, find_words, fold, fold_space, has_decision_verb
 from extractor.segment import ItemSegment, _is_decision_heading, _is_section_end
 from extractor.vocab import load
 
@@ -410,7 +410,7 @@ def _is_tally(text: str) -> bool:
     """A vote count on its own ("Med 12 röster för och 3 mot."): a decision pattern without a decision verb."""
     return (
         is_decision_sentence(text) and not _BESLUTA.search(text)
-        and not find_words(text, _vocab()["decisions"]["verbs"]) and bool(regex.search(r"\d", text))
+        and not has_decision_verb(text) and bool(regex.search(r"\d", text))
     )
 
 
