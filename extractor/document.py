@@ -50,7 +50,6 @@ class Line:
     end: int = 0
     page: int = 0
     furniture: bool = False  # running header/footer, page number, signature box
-    role: str | None = None  # what the line is to a reader (extractor.line_roles.ROLES), once decided
     source: str = "text-layer"  # its page's: "text-layer" or "ocr" (an OCR'd name may be repaired, a typed one not)
 
 

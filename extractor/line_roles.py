@@ -139,11 +139,3 @@ def predict(records: list[LineRecord], model: str | os.PathLike | None = None) -
     weights = load_model(str(model) if model else None)
     return decode([crf_items(row) for row in features(records)], weights)
 
-
-def assign_roles(document, model: str | os.PathLike | None = None) -> None:
-    """Set ``line.role`` on every line of the document (stage: after layout, before segment)."""
-    from extractor.lines import records
-
-    lines = [line for page in document.pages for line in page.lines]
-    for line, role in zip(lines, predict(records(document), model)):
-        line.role = role

@@ -54,22 +54,22 @@ def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = 
     upcoming = next_meeting(segments, reference, meeting.start_time)
     signed = signatures(segments.signing, people) or head_signatures(segments.head, people)
     warnings: list[str] = []
-    if meeting.document_type == "kallelse":
-        # A notice calls a meeting that has not yet been held: board lists and signatures of an
-        # appended annual report are no attendance, and what it proposes is not yet decided.
-        people, signed, upcoming = [], [], None
-        items = [replace(item, decisions=[], assignments=[]) for item in items]
-        warnings.append("a notice of a meeting (kallelse): no participants, signatures or decisions taken from it")
-    elif meeting.document_type == "other":
+    if meeting.document_type == "other":
         meeting = replace(meeting, **{f: None for f in _MEETING_VALUES})
         reference, people, items, upcoming, signed = None, [], [], None, []
         warnings.append("not minutes, a notice or notes: no meeting fields, participants or items taken from it")
-    if meeting.date is None and meeting.document_type != "other":
-        warnings.append("no meeting date found in the head")
-    if meeting.document_type != "other":
+    else:
+        if meeting.document_type == "kallelse":
+            # A notice calls a meeting that has not yet been held: board lists and signatures of an
+            # appended annual report are no attendance, and what it proposes is not yet decided.
+            people, signed, upcoming = [], [], None
+            items = [replace(item, decisions=[], assignments=[]) for item in items]
+            warnings.append("a notice of a meeting (kallelse): no participants, signatures or decisions taken from it")
+        if meeting.date is None:
+            warnings.append("no meeting date found in the head")
         warnings.extend(meeting.missing())
-    if not segments.items and meeting.document_type != "other":
-        warnings.append("no agenda items found")
+        if not segments.items:
+            warnings.append("no agenda items found")
     found_entities = link_entities(document, items, people, reference, named_entities=entities)
     minutes = assemble(document, meeting, people, items, upcoming, signed, found_entities, warnings, include_text)
     validate_document(minutes.to_dict())
