@@ -5,7 +5,7 @@ OCR pages alike, so that layout rules serve both kinds of page.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass
@@ -83,3 +83,14 @@ class Document:
 
     def lines(self) -> list[Line]:
         return [line for page in self.pages for line in page.content_lines()]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Document":
+        pages = []
+        for page in data["pages"]:
+            lines = [Line(**{**line, "cells": [Cell(**cell) for cell in line["cells"]]}) for line in page["lines"]]
+            pages.append(Page(**{**page, "words": [Word(**word) for word in page["words"]], "lines": lines}))
+        return cls(path=data["path"], sha256=data["sha256"], pages=pages, warnings=list(data.get("warnings", [])))

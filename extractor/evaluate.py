@@ -608,7 +608,7 @@ PrepareFold = Callable[[str, list[str], Path], dict]
 
 
 def no_fold_training(held_out_org: str, training_ids: list[str], work_dir: Path) -> dict:
-    """The default fold: nothing is learned from the corpus yet, so every fold runs the pipeline as is."""
+    """A fold that learns nothing: every fold runs the pipeline with the shipped models."""
     return {}
 
 
@@ -929,10 +929,10 @@ def _default_kind_file(docs_dir: Path) -> Optional[Path]:
     return None
 
 
-def _extract_one(pdf: Path) -> dict:
+def _extract_one(pdf: Path, **options) -> dict:
     from extractor import extract  # lazy: the pipeline is heavy and may be absent
 
-    result = extract(pdf)
+    result = extract(pdf, **options)
     return result.to_dict() if hasattr(result, "to_dict") else dict(result)
 
 
@@ -969,9 +969,15 @@ def _read_prediction(predictions_dir: Path, name: str) -> tuple[dict, Optional[s
                    "each organisation, their mean and the worst (organisations from the org column).")
 @click.option("--workers", default=None, type=click.IntRange(min=1),
               help="Extraction processes for --leave-one-org-out (default 2).")
+@click.option("--regions", "regions_by", type=click.Choice(["rules", "roles"]), default="rules", show_default=True,
+              help="Find the head, items and signing block by the rule segmentation, or by the line-role "
+                   "model (with --leave-one-org-out, each fold's model is trained without its organisation).")
+@click.option("--lines", "lines_dir", default=Path("corpus/lines"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Annotated lines (NAME.jsonl) the folds' line-role models are trained from (--regions roles).")
 def eval_command(docs_dir: Path, gold_dir: Path, predictions_dir: Optional[Path],
                  json_out: Optional[Path], kind_file: Optional[Path], loo: bool,
-                 workers: Optional[int]) -> None:
+                 workers: Optional[int], regions_by: str, lines_dir: Path) -> None:
     """Score extraction against gold files: P/R/F1 per category, per field, per document."""
     from rich.console import Console
 
@@ -1015,7 +1021,16 @@ def eval_command(docs_dir: Path, gold_dir: Path, predictions_dir: Optional[Path]
 
     scores: list[DocumentScore] = []
     if loo and predictions_dir is None:
-        loo_report = leave_one_org_out(pairs, orgs, kinds, workers=workers or 2, progress=progress)
+        folds: PrepareFold = no_fold_training
+        if regions_by == "roles":
+            if not any(lines_dir.glob("*.jsonl")):
+                # the shipped model has seen every organisation; a fold must not use it
+                raise click.UsageError(f"no annotated lines (NAME.jsonl) in {lines_dir}: each fold's line-role "
+                                       "model is trained from them (give --lines)")
+            from extractor.line_training import FoldLineModels
+
+            folds = FoldLineModels(docs_dir, lines_dir, workers or 2)
+        loo_report = leave_one_org_out(pairs, orgs, kinds, folds, workers=workers or 2, progress=progress)
     else:
         for pdf, gold_path in pairs:
             name = gold_path.stem
@@ -1025,7 +1040,7 @@ def eval_command(docs_dir: Path, gold_dir: Path, predictions_dir: Optional[Path]
                 started = time.perf_counter()
                 predicted, error = {}, None
                 try:
-                    predicted = _extract_one(pdf)
+                    predicted = _extract_one(pdf, regions=regions_by)
                 except Exception as exc:  # noqa: BLE001 - any failure is scored as an empty prediction
                     error = f"{type(exc).__name__}: {exc}"
                 progress(f"extracted {name} in {time.perf_counter() - started:.1f}s" + (" (failed)" if error else ""))

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 
 from extractor import dates, numbering
 
+from extractor.document import Document
 from extractor.line_roles import ROLES
 from extractor.lines import LineRecord, crf_items, features
 from extractor.matching import fold, fold_space, has_decision_verb, match_heading
@@ -47,36 +48,44 @@ def cache_dir() -> Path:
 
 
 def _front_end_fingerprint() -> bytes:
-    """The reading and layout code itself: a change to it invalidates cached records."""
+    """The reading code itself: a change to it invalidates cached pages."""
     import extractor
 
     package = Path(extractor.__file__).parent
     digest = hashlib.sha256()
-    for name in ("read_pages.py", "ocr.py", "text_normalise.py", "layout.py", "text_quality.py", "vocabulary/layout.toml"):
+    for name in ("document.py", "read_pages.py", "ocr.py", "text_normalise.py", "text_quality.py"):
         path = package / name
         if path.is_file():
             digest.update(path.read_bytes())
     return digest.digest()
 
 
-def read_records(pdf: str | os.PathLike, cache: Path | None = None) -> list[LineRecord]:
-    """The line records of a PDF, from the cache when the same bytes were read by the same version."""
+def read_pages_cached(pdf: str | os.PathLike, cache: Path | None = None) -> Document:
+    """The PDF's pages as the front end read them (OCR included), from the cache when the same
+    bytes were read by the same reading code: retraining does not OCR the scans again, while
+    layout and segmentation, which are cheap, always run afresh."""
     from extractor import __version__
-    from extractor.layout import find_layout
     from extractor.read_pages import read_document
-    from extractor.lines import records
 
     data = Path(pdf).read_bytes()
     key = hashlib.sha256(data + __version__.encode() + _front_end_fingerprint()).hexdigest()[:24]
-    cached = (cache or cache_dir()) / f"{key}.json"
+    cached = (cache or cache_dir()) / f"{key}.pages.json"
     if cached.is_file():
-        return [LineRecord.from_dict(d) for d in json.loads(cached.read_text("utf-8"))]
-    found = records(find_layout(read_document(pdf)))
+        return Document.from_dict(json.loads(cached.read_text("utf-8")))
+    document = read_document(pdf)
     cached.parent.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps([r.to_dict() for r in found], ensure_ascii=False), "utf-8")
+    tmp.write_text(json.dumps(document.to_dict(), ensure_ascii=False), "utf-8")
     os.replace(tmp, cached)
-    return found
+    return document
+
+
+def read_records(pdf: str | os.PathLike, cache: Path | None = None) -> list[LineRecord]:
+    """The line records of a PDF, read as ``protokoll extract`` reads it."""
+    from extractor.layout import find_layout
+    from extractor.lines import records
+
+    return records(find_layout(read_pages_cached(pdf, cache)))
 
 
 def read_all(pdfs: list[Path], workers: int = 2) -> dict[str, list[LineRecord]]:
@@ -585,3 +594,27 @@ def leave_one_org_out(sequences: dict[str, tuple[list[LineRecord], list[str]]], 
     return {"organisations": per_org, "roles": by_role,
             "mean": sum(scores) / len(scores) if scores else None, "worst": min(scores) if scores else None,
             "pooled": right / max(1, sum(confusion.values()))}
+
+
+class FoldLineModels:
+    """The leave-one-organisation-out evaluation's fold hook (``evaluate.PrepareFold``) for regions
+    found by roles: for each held-out organisation, a line-role model trained on the annotated
+    lines of the documents it may learn from only, so that no fold has seen its own organisation."""
+
+    def __init__(self, docs_dir: Path, annotations_dir: Path, workers: int = 2):
+        self.docs_dir, self.annotations_dir, self.workers = Path(docs_dir), Path(annotations_dir), workers
+        self._items: dict[str, tuple[list[dict[str, float]], list[str]]] | None = None
+
+    def _sequences(self) -> dict[str, tuple[list[dict[str, float]], list[str]]]:
+        if self._items is None:
+            ids = sorted(p.stem for p in self.annotations_dir.glob("*.jsonl"))
+            sequences, _ = training_sequences(self.docs_dir, self.annotations_dir, ids, self.workers)
+            self._items = {doc_id: (_items(lines), roles) for doc_id, (lines, roles) in sequences.items()}
+        return self._items
+
+    def __call__(self, held_out_org: str, training_ids: list[str], work_dir: Path) -> dict:
+        sequences = self._sequences()
+        usable = [sequences[i] for i in training_ids if i in sequences]
+        if not usable:
+            raise ValueError(f"no annotated lines in {self.annotations_dir} to train the fold without {held_out_org}")
+        return {"regions": "roles", "line_model": str(_train_items(usable, Path(work_dir) / "line_roles.crfsuite"))}

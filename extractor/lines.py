@@ -25,6 +25,7 @@ import regex
 
 from extractor import dates, gazetteer, numbering
 from extractor.document import Document, Line, Page
+from extractor.segment import Segments, segment
 from extractor.matching import bullet, fold, fold_space, has_decision_verb, match_heading
 from extractor.names import looks_like_person
 from extractor.vocab import load
@@ -51,6 +52,9 @@ class LineRecord:
     page_height: float
     pages: int  # in the document
     confidence: float | None = None  # mean OCR confidence of its words (0-100)
+    # What the rule segmentation made of the line (``REGIONS``): one cue among the others, which the
+    # model learns when to trust.
+    region: str = "none"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -74,8 +78,27 @@ def _line_confidence(page: Page, line: Line) -> float | None:
     return round(statistics.fmean(values), 1) if values else None
 
 
-def records(document: Document) -> list[LineRecord]:
-    """Every line of the document, furniture included, in reading order."""
+# The regions of ``extractor.segment``: the head, an item's first line and the rest of its
+# heading, its body, the signing block, what follows it; "none" for furniture.
+REGIONS = ("head", "item_start", "item_title", "item_body", "signing", "tail", "none")
+
+
+def regions(segments: Segments) -> dict[int, str]:
+    """The region of each line the segmentation placed, keyed by the line object's identity."""
+    found = {id(line): "head" for line in segments.head}
+    for item in segments.items:
+        found.update({id(line): "item_title" for line in item.title_lines})
+        found[id(item.heading)] = "item_start"
+        found.update({id(line): "item_body" for line in item.body})
+    found.update({id(line): "signing" for line in segments.signing})
+    found.update({id(line): "tail" for line in segments.tail})
+    return found
+
+
+def records(document: Document, segments: Segments | None = None) -> list[LineRecord]:
+    """Every line of the document, furniture included, in reading order, with the region the rule
+    segmentation gave it (the segmentation is run here when not given)."""
+    placed = regions(segments if segments is not None else segment(document))
     found = []
     for page in document.pages:
         for index, line in enumerate(page.lines):
@@ -84,7 +107,7 @@ def records(document: Document) -> list[LineRecord]:
                 x0=round(line.x0, 2), x1=round(line.x1, 2), top=round(line.top, 2), bottom=round(line.bottom, 2),
                 size=round(line.size, 2), bold=line.bold, cells=len(line.cells), furniture=line.furniture,
                 source=page.source, page_width=page.width, page_height=page.height, pages=len(document.pages),
-                confidence=_line_confidence(page, line),
+                confidence=_line_confidence(page, line), region=placed.get(id(line), "none"),
             ))
     return found
 
@@ -242,6 +265,7 @@ def _own_features(record: LineRecord, norms: _Norms) -> dict[str, str | bool]:
         "party": bool(_PARTY.search(plain)),
         "handle": _handles(text),
         "colon": ":" in plain,
+        "region": record.region,
     }
     if record.confidence is not None:
         f["ocr_conf"] = _bucket(record.confidence, (50, 75, 90), ("poor", "fair", "good", "high"))
@@ -316,7 +340,7 @@ def _context_features(own: list[dict]) -> list[dict[str, str | bool]]:
     return out
 
 
-_CONTEXT_KEYS = ("size", "bold", "number", "indent", "case", "end", "names", "gap_above", "cells")
+_CONTEXT_KEYS = ("size", "bold", "number", "indent", "case", "end", "names", "gap_above", "cells", "region")
 
 
 def features(lines: list[LineRecord]) -> list[dict[str, str | bool]]:

@@ -12,17 +12,39 @@ from extractor.fields.items import item_fields
 from extractor.fields.meeting import meeting_fields, next_meeting
 from extractor.fields.participants import participants
 from extractor.fields.signatures import head_signatures, signatures
+from extractor.document import Document
 from extractor.layout import find_layout
+from extractor.line_roles import predict
+from extractor.lines import records
 from extractor.link_entities import link_entities
 from extractor.model import Minutes
 from extractor.read_pages import read_document
-from extractor.segment import segment
+from extractor.segment import Segments, regions_from_roles, segment
 from extractor.text_quality import assess
 from extractor.validate import compiled_schema, validate_document
 
 
 # The meeting's own values, none of which a document that is not minutes has.
 _MEETING_VALUES = ("organisation", "body", "date", "start_time", "end_time", "place", "number")
+
+
+# How the head, items and signing block are found: by the rule segmentation, or by the line-role
+# layer, which weighs the rules' proposal among the other cues of each line. The rules stay the
+# default while they score higher leaving organisations out (docs/line-roles.md has the figures);
+# ``protokoll eval --leave-one-org-out --regions roles`` measures the other.
+REGIONS_BY = ("rules", "roles")
+
+
+def find_regions(document: Document, by: str = "rules", line_model: str | os.PathLike | None = None) -> Segments:
+    proposed = segment(document)
+    if by == "rules":
+        return proposed
+    if by != "roles":
+        raise ValueError(f"regions by {by!r}: expected one of {REGIONS_BY}")
+    found = records(document, proposed)
+    roles = predict(found, line_model)
+    content_roles = [role for record, role in zip(found, roles) if not record.furniture]
+    return regions_from_roles(document.lines(), content_roles, proposed)
 
 
 def warm_up() -> None:
@@ -34,19 +56,32 @@ def warm_up() -> None:
     compiled_schema()
 
 
-def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = True, entities: bool = True) -> Minutes:
+def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = True, entities: bool = True,
+            regions: str = "rules", line_model: str | os.PathLike | None = None) -> Minutes:
     """Read the minutes PDF at ``path`` into the output contract.
+
+    ``regions``: what finds the head, items and signing block (``REGIONS_BY``); ``line_model``:
+    a line-role model other than the shipped one (a fold's model when leaving organisations out).
 
     Raises ``ExtractionError`` (with a one-line message and a ``kind``) for input
     that is not a readable PDF of minutes.
     """
-    document = find_layout(read_document(path, ocr=ocr))
+    return extract_pages(read_document(path, ocr=ocr), include_text=include_text, entities=entities,
+                         regions=regions, line_model=line_model)
+
+
+def extract_pages(pages: Document, *, include_text: bool = False, entities: bool = True, regions: str = "rules",
+                  line_model: str | os.PathLike | None = None) -> Minutes:
+    """Every stage after reading: from the pages the front end read (``read_pages.read_document``)
+    to the output contract. Training and evaluation feed it pages read once and cached."""
+    path = pages.path
+    document = find_layout(pages)
     if not any(page.text.strip() for page in document.pages):
         raise errors.NoTextError(f"{path}: no text found on any of its {len(document.pages)} pages")
     quality = assess("\n".join(page.text for page in document.pages))
     if not quality.swedish:
         raise errors.NotSwedishError(f"{path}: the text is not Swedish ({quality.function_share:.1%} Swedish function words)")
-    segments = segment(document)
+    segments = find_regions(document, regions, line_model)
     meeting = meeting_fields(segments, document)
     reference = datetime.date.fromisoformat(meeting.date) if meeting.date else None
     people = participants(segments)

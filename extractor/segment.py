@@ -788,3 +788,52 @@ def _first_content_heading(lines: list[Line]) -> int:
         if match_heading(line.text, attendance):
             start = index + 1
     return start
+
+
+_SIGNING_ROLES = ("signing_label", "signing_name")
+
+
+def _item_starts(lines: list[Line], roles: list[str]) -> list[int]:
+    """Where items start: the first line of a run of item-heading lines, or one with its own number
+    (two items with no body between them)."""
+    return [i for i, role in enumerate(roles) if role == "item_heading" and (
+        i == 0 or roles[i - 1] != "item_heading" or item_number(lines[i].text) is not None)]
+
+
+def regions_from_roles(lines: list[Line], roles: list[str], proposed: Segments) -> Segments:
+    """The head, items, signing block and what follows it, as the line-role layer decided them.
+
+    ``lines`` are the document's content lines and ``roles`` their roles. ``proposed`` is what
+    :func:`segment` made of the same lines, one of the cues the role model weighed: an item that
+    starts on a line the rules also took for an item's first line keeps the rules' reading of its
+    number and title; another gets its number and title read here the same way.
+    """
+    starts = _item_starts(lines, roles)
+    if not starts:
+        return Segments(head=lines, items=[], signing=[], tail=[])
+    after = range(starts[-1] + 1, len(lines))
+    signing_at = next((i for i in after if roles[i] in _SIGNING_ROLES), None)
+    appendix_at = next((i for i in range(signing_at or starts[-1] + 1, len(lines)) if roles[i] == "appendix"), None)
+    end = min((at for at in (signing_at, appendix_at) if at is not None), default=len(lines))
+    tail_at = appendix_at if appendix_at is not None else len(lines)
+
+    by_heading = {id(item.heading): item for item in proposed.items}
+    text_right = _text_right(lines)
+    line_gap = _typical_gap(_line_gaps(lines))
+    items = []
+    for position, index in enumerate(starts):
+        limit = starts[position + 1] if position + 1 < len(starts) else end
+        known = by_heading.get(id(lines[index]))
+        if known is not None:
+            number, title, title_lines = known.number, known.title, known.title_lines
+            body_start = min(limit, lines.index(title_lines[-1], index) + 1)
+        else:
+            found = item_number(lines[index].text)
+            number, rest = (found.number, found.rest) if found else (None, lines[index].text)
+            listed = found is not None and found.kind not in (SECTION, OCR_SECTION)
+            title, title_lines, body_start = _title_from(lines, index, rest, limit, listed)
+        items.append(ItemSegment(
+            number=number, heading=lines[index], title=title, title_lines=title_lines,
+            body=lines[body_start:limit], text_right=text_right, line_gap=line_gap,
+        ))
+    return Segments(head=lines[: starts[0]], items=items, signing=lines[end:tail_at], tail=lines[tail_at:])

@@ -16,6 +16,8 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
+from conftest import REPO
+
 import extractor.evaluate as ev
 from extractor.evaluate import (
     CATEGORIES,
@@ -560,31 +562,23 @@ def test_cli_kind_file_option(corpus, tmp_path):
     assert d["overall_f1"] == 1.0
 
 
-def test_cli_runs_the_extractor(corpus, tmp_path, monkeypatch):
-    import extractor
+def test_cli_runs_the_extractor_and_records_a_document_it_cannot_read(tmp_path):
+    import shutil
 
-    docs, golds = corpus
-
-    class Result:
-        def __init__(self, data):
-            self.data = data
-
-        def to_dict(self):
-            return self.data
-
-    def fake_extract(path):
-        if Path(path).stem == "bravo":
-            raise RuntimeError("unreadable page")
-        return Result(gold())
-
-    monkeypatch.setattr(extractor, "extract", fake_extract, raising=False)
+    docs, golds = tmp_path / "docs", tmp_path / "gold"
+    docs.mkdir()
+    shutil.copy(REPO / "examples" / "styrelsemote-exempel.pdf", docs / "alpha.pdf")
+    (docs / "bravo.pdf").write_bytes(b"%PDF-1.4\n")  # a header and nothing after it
+    _write(golds / "alpha.json", {"meeting": {"date": "2024-03-12"}})
+    _write(golds / "bravo.json", gold())
     out = tmp_path / "r.json"
     result = CliRunner().invoke(eval_command, ["--docs", str(docs), "--gold", str(golds), "--json", str(out)])
     assert result.exit_code == 0, result.output
     d = json.loads(out.read_text(encoding="utf-8"))
-    assert d["failures"] == [{"name": "bravo", "error": "RuntimeError: unreadable page"}]
-    assert d["documents"][0]["overall_f1"] == 1.0
-    assert d["documents"][1]["overall_f1"] == 0.0
+    assert [f["name"] for f in d["failures"]] == ["bravo"]
+    assert d["failures"][0]["error"].startswith("DamagedPdfError")
+    scored = {doc["name"]: doc["overall_f1"] for doc in d["documents"]}
+    assert scored == {"alpha": 1.0, "bravo": 0.0}
 
 
 def test_eval_command_name():
