@@ -7,6 +7,7 @@ from extractor.fields.items import ItemFields
 from extractor.fields.meeting import MeetingFields, NextMeetingFields
 from extractor.fields.participants import PersonEntry
 from extractor.fields.signatures import SignatureFields
+from extractor.provenance import Locator
 from extractor.model import (
     Assignment, Decision, Entity, Evidence, Item, Meeting, Minutes, NextMeeting, PageText,
     Participant, Signature, Source,
@@ -14,23 +15,23 @@ from extractor.model import (
 from pathlib import Path
 
 
-def _participant(entry: PersonEntry) -> Participant:
+def _participant(entry: PersonEntry, locate: Locator) -> Participant:
     roles = [r for r in dict.fromkeys(entry.roles) if r != entry.role]
     return Participant(
         name=entry.name, affiliation=entry.affiliation, role=entry.role, roles=roles, status=entry.status,
-        group=entry.group, evidence=Evidence(page=entry.page, start=entry.start, end=entry.end),
+        group=entry.group, evidence=Evidence(**locate.evidence(entry.page, entry.start, entry.end)),
     )
 
 
-def _item(fields: ItemFields) -> Item:
+def _item(fields: ItemFields, locate: Locator) -> Item:
     return Item(
         number=fields.number,
         title=fields.title,
         text=fields.text,
-        decisions=[Decision(text=d.text, evidence=Evidence(page=d.page, start=d.start, end=d.end)) for d in fields.decisions],
+        decisions=[Decision(text=d.text, evidence=Evidence(**locate.evidence(d.page, d.start, d.end))) for d in fields.decisions],
         assignments=[Assignment(assignee=a.assignee, person=a.person, task=a.task) for a in fields.assignments],
         references=fields.references,
-        evidence=Evidence(page=fields.page, start=fields.start, end=fields.end),
+        evidence=Evidence(**locate.evidence(fields.page, fields.start, fields.end)),
     )
 
 
@@ -45,6 +46,7 @@ def assemble(
     warnings: list[str],
     include_text: bool = False,
 ) -> Minutes:
+    locate = Locator(document)
     return Minutes(
         source=Source(
             file=Path(document.path).name, sha256=document.sha256, pages=len(document.pages),
@@ -55,12 +57,12 @@ def assemble(
         body=meeting.body,
         meeting=Meeting(
             date=meeting.date, start_time=meeting.start_time, end_time=meeting.end_time,
-            place=meeting.place, number=meeting.number,
+            place=meeting.place, number=meeting.number, evidence=locate.meeting(vars(meeting)) or None,
         ),
-        participants=[_participant(p) for p in people],
-        items=[_item(i) for i in items],
+        participants=[_participant(p, locate) for p in people],
+        items=[_item(i, locate) for i in items],
         next_meeting=NextMeeting(**vars(next_meeting)) if next_meeting else None,
-        signatures=[Signature(name=s.name, role=s.role, label=s.label) for s in signatures],
+        signatures=[Signature(name=s.name, role=s.role, label=s.label, evidence=locate.signature(s.name)) for s in signatures],
         entities=[Entity(**e) for e in entities],
         warnings=[*document.warnings, *warnings],
         pages=[PageText(number=p.number, text=p.text, source=p.source) for p in document.pages] if include_text else None,

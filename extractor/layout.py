@@ -60,16 +60,38 @@ def split_cells(row: list[Word], size: float) -> list[list[Word]]:
     return cells
 
 
+def _rows(words: list[Word]):
+    """Each row with its size and its cells' words, in the order the page text is written."""
+    for row in group_lines(words):
+        size = _line_size(row)
+        yield row, size, split_cells(row, size)
+
+
+def word_spans(page: Page) -> list[tuple[int, int, Word]]:
+    """Every word of the page with its offsets into ``page.text``: where an evidence span's
+    words stand on the page. Written the way ``build_page_text`` writes the text."""
+    spans: list[tuple[int, int, Word]] = []
+    offset = 0
+    for _, _, cells in _rows(page.words):
+        for index, cell_words in enumerate(cells):
+            offset += 1 if index else 0
+            for position, word in enumerate(cell_words):
+                offset += 1 if position else 0
+                spans.append((offset, offset + len(word.text), word))
+                offset += len(word.text)
+        offset += 1
+    return spans
+
+
 def build_page_text(page: Page) -> None:
     """Fill ``page.lines`` and ``page.text`` from ``page.words``."""
     lines: list[Line] = []
     parts: list[str] = []
     offset = 0
-    for row in group_lines(page.words):
-        size = _line_size(row)
+    for row, size, row_cells in _rows(page.words):
         cells: list[Cell] = []
         line_start = offset
-        for index, cell_words in enumerate(split_cells(row, size)):
+        for index, cell_words in enumerate(row_cells):
             if index:
                 parts.append("\t")
                 offset += 1

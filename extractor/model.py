@@ -7,9 +7,9 @@ shipped in ``extractor/schema/minutes.schema.json``.
 from __future__ import annotations
 
 import json
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 SCHEMA_VERSION = "1.0"
 
@@ -30,12 +30,28 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+def _without_absent(data: dict, keys: tuple[str, ...]) -> dict:
+    """Optional additions to the contract are left out when absent rather than written as null."""
+    return {k: v for k, v in data.items() if v is not None or k not in keys}
+
+
+# [x0, top, x1, bottom] in PDF points from the page's top-left corner.
+Box = Annotated[list[float], Field(min_length=4, max_length=4)]
+
+
 class Evidence(_Model):
-    """Where a value was read: page (from 1) and character offsets into that page's text."""
+    """Where a value was read: page (from 1) and character offsets into that page's text; optionally
+    its box on the page (the union of the span's words) and, where it runs over lines, a box a line."""
 
     page: int = Field(ge=1)
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    box: Optional[Box] = None
+    boxes: Optional[list[Box]] = None
+
+    @model_serializer(mode="wrap")
+    def _serialize(self, handler):
+        return _without_absent(handler(self), ("box", "boxes"))
 
 
 class Source(_Model):
@@ -46,12 +62,21 @@ class Source(_Model):
     extractor_version: str
 
 
+MeetingValue = Literal["organisation", "body", "date", "start_time", "end_time", "place", "number"]
+
+
 class Meeting(_Model):
     date: Optional[str] = Field(default=None, pattern=_DATE)
     start_time: Optional[str] = Field(default=None, pattern=_TIME)
     end_time: Optional[str] = Field(default=None, pattern=_TIME)
     place: Optional[str] = None
     number: Optional[str] = None
+    # Where the meeting's values (and the document's organisation and body) were read; optional.
+    evidence: Optional[dict[MeetingValue, Evidence]] = None
+
+    @model_serializer(mode="wrap")
+    def _serialize(self, handler):
+        return _without_absent(handler(self), ("evidence",))
 
 
 class NextMeeting(_Model):
@@ -96,6 +121,11 @@ class Signature(_Model):
     name: str
     role: Optional[SignatureRole] = None
     label: str
+    evidence: Optional[Evidence] = None
+
+    @model_serializer(mode="wrap")
+    def _serialize(self, handler):
+        return _without_absent(handler(self), ("evidence",))
 
 
 class Entity(_Model):
