@@ -88,8 +88,30 @@ class Failure:
 
 
 @dataclass
+class NotOk:
+    """A converted document whose quality flag is not ``ok``, with what its warnings say."""
+
+    path: str
+    quality: str
+    warnings: list[str]
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "quality": self.quality, "warnings": self.warnings}
+
+
+QUALITIES = ("ok", "partial", "empty", "not-minutes")
+
+
+def read_quality(text: str) -> tuple[str, list[str]]:
+    """The quality flag and warnings of an output document's JSON text."""
+    data = json.loads(text)
+    return data.get("quality") or "ok", list(data.get("warnings") or [])
+
+
+@dataclass
 class BatchReport:
-    """What a batch did: counts, pages, time, and one record per failed input."""
+    """What a batch did: counts, pages, time, one record per failed input, and the quality of
+    every output (this run's and those already up to date)."""
 
     converted: int = 0
     skipped: int = 0
@@ -106,10 +128,22 @@ class BatchReport:
     finished: str = ""
     interrupted: bool = False
     peak_worker_rss_mb: Optional[float] = None
+    quality: dict[str, int] = field(default_factory=lambda: dict.fromkeys(QUALITIES, 0))
+    not_ok: list[NotOk] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.failed == 0 and not self.interrupted
+
+    @property
+    def all_ok(self) -> bool:
+        """Every input converted and every output's quality ``ok`` (``batch --strict``)."""
+        return self.ok and not self.not_ok
+
+    def count_quality(self, path: str, quality: str, warnings: list[str]) -> None:
+        self.quality[quality] = self.quality.get(quality, 0) + 1
+        if quality != "ok":
+            self.not_ok.append(NotOk(path, quality, warnings))
 
     @property
     def pages_per_second(self) -> float:
@@ -133,6 +167,8 @@ class BatchReport:
             "pages_per_second": round(self.pages_per_second, 3),
             "peak_worker_rss_mb": self.peak_worker_rss_mb,
             "failures": [f.to_dict() for f in sorted(self.failures, key=lambda f: f.path)],
+            "quality": self.quality,
+            "not_ok": [n.to_dict() for n in sorted(self.not_ok, key=lambda n: n.path)],
         }
 
     def to_json(self) -> str:
@@ -297,7 +333,8 @@ def plan_batch(inputs: Iterable[Union[str, os.PathLike]], out_dir: Path, force: 
 
 @dataclass
 class DocEvent:
-    """One input finished: ``status`` is ``converted`` or ``failed``."""
+    """One input finished: ``status`` is ``converted`` or ``failed``; a converted one has its
+    ``quality`` flag and, where that is not ``ok``, the first warning as ``reason``."""
 
     status: str
     path: str
@@ -305,6 +342,7 @@ class DocEvent:
     seconds: float = 0.0
     kind: Optional[str] = None
     reason: Optional[str] = None
+    quality: Optional[str] = None
 
 
 class ProgressReporter(Protocol):
@@ -347,9 +385,11 @@ class PlainProgress:
         width = len(str(self.total))
         prefix = f"[{self.done:>{width}}/{self.total}]"
         if event.status == "converted":
-            self._print(f"{prefix} ok      {event.path} ({event.pages} pages, {event.seconds:.1f} s)")
+            flag = event.quality or "ok"
+            note = f": {event.reason}" if flag != "ok" and event.reason else ""
+            self._print(f"{prefix} {flag:<11} {event.path} ({event.pages} pages, {event.seconds:.1f} s){note}")
         else:
-            self._print(f"{prefix} FAILED  {event.path}: {event.kind}: {event.reason}")
+            self._print(f"{prefix} {'FAILED':<11} {event.path}: {event.kind}: {event.reason}")
 
     def finish(self, report: BatchReport) -> None:
         pass
@@ -366,6 +406,7 @@ class RichProgress:
         self._task = None
         self._pages = 0
         self._failed = 0
+        self._not_ok = 0
         self._t0 = time.monotonic()
 
     def start(self, total: int, skipped: int, workers: int) -> None:
@@ -381,6 +422,7 @@ class RichProgress:
             TextColumn("docs"),
             TextColumn("{task.fields[rate]:.1f} pages/s"),
             TextColumn("[red]{task.fields[failed]} failed"),
+            TextColumn("[yellow]{task.fields[not_ok]} to check"),
             TimeElapsedColumn(),
             TextColumn("elapsed,"),
             TimeRemainingColumn(),
@@ -390,7 +432,7 @@ class RichProgress:
         )
         skipped_note = f" ({skipped} up to date)" if skipped else ""
         self._progress.start()
-        self._task = self._progress.add_task(f"Converting{skipped_note}", total=total, rate=0.0, failed=0)
+        self._task = self._progress.add_task(f"Converting{skipped_note}", total=total, rate=0.0, failed=0, not_ok=0)
 
     def update(self, event: DocEvent) -> None:
         if self._progress is None:
@@ -400,8 +442,11 @@ class RichProgress:
             self._failed += 1
             self._progress.console.print(f"[red]failed[/red] {event.path}: {event.kind}: {event.reason}",
                                          markup=True, highlight=False, soft_wrap=True)
+        elif event.quality not in (None, "ok"):
+            self._not_ok += 1
         elapsed = max(time.monotonic() - self._t0, 1e-6)
-        self._progress.update(self._task, advance=1, rate=self._pages / elapsed, failed=self._failed)
+        self._progress.update(self._task, advance=1, rate=self._pages / elapsed, failed=self._failed,
+                              not_ok=self._not_ok)
 
     def finish(self, report: BatchReport) -> None:
         if self._progress is not None:
@@ -470,6 +515,12 @@ class Recorder:
         for failure in plan.failures:
             self.report.failures.append(failure)
             self.report.failed += 1
+        # An output kept from an earlier run counts as much as a new one: --strict judges the folder.
+        for job in plan.skipped:
+            try:
+                self.report.count_quality(job.display, *read_quality(job.output(out_dir).read_text("utf-8")))
+            except (OSError, ValueError):
+                pass  # an unreadable output is not up to date; planning converts it again
         self._peak_kb = 0
 
     def start(self, total: int) -> None:
@@ -488,7 +539,10 @@ class Recorder:
         if outcome.ok:
             self.report.converted += 1
             self.report.pages += outcome.pages
-            event = DocEvent("converted", job.display, pages=outcome.pages, seconds=outcome.seconds)
+            quality, warnings = read_quality(outcome.text) if outcome.text else ("ok", [])
+            self.report.count_quality(job.display, quality, warnings)
+            event = DocEvent("converted", job.display, pages=outcome.pages, seconds=outcome.seconds, quality=quality,
+                             reason=warnings[0] if quality != "ok" and warnings else None)
         else:
             failure = Failure(job.display, outcome.kind or "error", _one_line(outcome.reason or "failed"))
             self.report.failures.append(failure)
@@ -1044,6 +1098,12 @@ def print_report(report: BatchReport, console=None) -> None:
             console.print("Failed inputs:", markup=False)
             for failure in sorted(report.failures, key=lambda f: f.path):
                 console.print(f"  {failure.path}\t{failure.kind}\t{failure.reason}", markup=False, soft_wrap=True)
+    if any(report.quality.values()):
+        console.print("Quality: " + ", ".join(f"{q} {report.quality.get(q, 0)}" for q in QUALITIES), markup=False)
+    if report.not_ok:
+        console.print("To check (not ok):", markup=False)
+        for entry in sorted(report.not_ok, key=lambda n: n.path):
+            console.print(f"  {entry.path}\t{entry.quality}\t{'; '.join(entry.warnings)}", markup=False, soft_wrap=True)
     if report.interrupted:
         console.print("The batch was interrupted; run it again to resume.", markup=False)
     console.print(f"Report: {Path(report.out_dir) / REPORT_NAME}", markup=False, soft_wrap=True)
@@ -1053,7 +1113,8 @@ def print_report(report: BatchReport, console=None) -> None:
 Exit status:
   0    every input was converted or was already up to date
   1    some inputs failed (each is listed in DIR/batch-report.json
-       with its error kind and reason), or the batch could not run
+       with its error kind and reason), or the batch could not run;
+       with --strict also when an output's quality is not ok
   2    wrong usage
   130  interrupted (Ctrl-C); run the same command again to resume""")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
@@ -1072,8 +1133,10 @@ Exit status:
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --engine dask; "
                    "without it --engine dask starts a local cluster).")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 also when any output's quality is not ok (partial, empty, not-minutes).")
 @click.option("--extract-fn", default=EXTRACT_REF, hidden=True)
-def batch_command(inputs, out_dir, workers, force, timeout, quiet, include_text, engine, scheduler, extract_fn):
+def batch_command(inputs, out_dir, workers, force, timeout, quiet, include_text, engine, scheduler, strict, extract_fn):
     """Convert many minutes PDFs to JSON, in parallel and resumably.
 
     INPUT is a PDF file, a folder (searched recursively for .pdf files, any
@@ -1104,11 +1167,11 @@ def batch_command(inputs, out_dir, workers, force, timeout, quiet, include_text,
         sys.exit(130)
     if not quiet:
         print_report(report)
-    sys.exit(0 if report.ok else 1)
+    sys.exit(0 if (report.all_ok if strict else report.ok) else 1)
 
 
 __all__ = [
-    "BatchError", "BatchReport", "DocEvent", "Failure", "Job", "Outcome", "Plan", "PlainProgress", "Recorder",
+    "BatchError", "BatchReport", "DocEvent", "Failure", "Job", "NotOk", "Outcome", "Plan", "PlainProgress", "Recorder",
     "RichProgress", "WorkerPool", "batch_command", "collect_inputs", "default_workers", "is_up_to_date",
     "locked_out_dir", "make_progress", "plan_batch", "run_batch",
 ]

@@ -21,7 +21,7 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except ExtractionError as exc:
             click.echo(f"protokoll: error: {exc}", err=True)
-            sys.exit(2)
+            sys.exit(exc.exit_code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,6 +31,15 @@ def main() -> None:
 
     Start with `protokoll extract FILE.pdf`; `protokoll batch` converts folders,
     `protokoll export` makes spreadsheets, `protokoll eval` scores against gold files.
+
+    \b
+    Exit status, the same for every command:
+      0  done
+      1  some inputs failed (batch), or a gate was not met (batch --strict, eval --min-f1)
+      2  usage error: a wrong option or argument
+      3  the input cannot be read: not a PDF, empty, truncated, encrypted, no pages,
+         no text, not Swedish
+      4  a dependency is missing: Tesseract, its Swedish pack, the NER or line-role model
     """
 
 
@@ -40,16 +49,20 @@ def main() -> None:
 @click.option("--include-text", is_flag=True, help="Add the text of every page, so that evidence offsets can be shown.")
 @click.option("--no-ocr", is_flag=True, help="Never OCR; pages without a usable text layer stay empty.")
 @click.option("--compact", is_flag=True, help="One line of JSON instead of indented output.")
-def extract_command(file: str, output: str | None, include_text: bool, no_ocr: bool, compact: bool) -> None:
+@click.option("--no-entities", is_flag=True, help="Only the structure: no named entities (faster; no NER model needed).")
+def extract_command(file: str, output: str | None, include_text: bool, no_ocr: bool, compact: bool,
+                    no_entities: bool) -> None:
     """Read one minutes PDF (born-digital or scanned) and write its JSON document.
 
-    Exit status: 0 on success, 2 when the input cannot be read (not a PDF,
-    empty, damaged, encrypted, no pages, no text), with the reason on stderr.
+    Exit status: 0 on success; 3 when the input cannot be read (not a PDF,
+    empty, damaged, encrypted, no pages, no text, not Swedish), 4 when a
+    dependency is missing (Tesseract, its Swedish pack, a model), each with
+    the reason on one line of stderr.
     """
     from extractor.pipeline import extract
     from extractor.writer import write_atomic
 
-    minutes = extract(file, include_text=include_text, ocr=not no_ocr)
+    minutes = extract(file, include_text=include_text, ocr=not no_ocr, entities=not no_entities)
     text = minutes.to_json(indent=None if compact else 2) + "\n"
     if output:
         write_atomic(output, text)
@@ -67,14 +80,16 @@ def schema_command() -> None:
 
 @main.command("doctor")
 def doctor_command() -> None:
-    """Check what extraction needs: Tesseract, its Swedish pack, the NER model, library versions.
+    """Check what extraction needs: Tesseract, its Swedish pack, the NER and line-role models, libraries.
 
-    Exit status 0 when everything is in place, 1 when something is missing.
+    Exit status 0 when everything is in place, 4 when something is missing.
     """
     import importlib.metadata as md
 
     from extractor import ocr
-    from extractor.entities import model_info
+    from extractor.entities import load_nlp, model_info
+    from extractor.errors import EXIT_DEPENDENCY
+    from extractor.line_roles import default_model_path, load_model
 
     problems = 0
 
@@ -88,16 +103,22 @@ def doctor_command() -> None:
     languages = ocr.tesseract_languages()
     report(ocr.LANGUAGE in languages, f"tesseract language '{ocr.LANGUAGE}'", ", ".join(languages) or "none")
     try:
+        load_nlp()  # really loads it: a folder that is there but broken is missing all the same
         info = model_info()
         report(True, "NER model", f"{info.get('name')} {info.get('version')} at {info.get('path')}")
     except Exception as exc:  # a missing model is a finding here, not a crash
-        report(False, "NER model", str(exc))
-    for package in ("pdfplumber", "pypdfium2", "spacy", "pydantic", "fastjsonschema", "rapidfuzz"):
+        report(False, "NER model", " ".join(str(exc).split()))
+    try:
+        load_model()
+        report(True, "line-role model", str(default_model_path()))
+    except Exception as exc:
+        report(False, "line-role model", " ".join(str(exc).split()))
+    for package in ("pdfplumber", "pypdfium2", "spacy", "pydantic", "fastjsonschema", "rapidfuzz", "python-crfsuite"):
         try:
             report(True, package, md.version(package))
         except md.PackageNotFoundError:
             report(False, package, "not installed")
-    sys.exit(1 if problems else 0)
+    sys.exit(EXIT_DEPENDENCY if problems else 0)
 
 
 @main.command("lines")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from extractor.errors import ExtractionError
+from extractor.errors import DependencyError
 
 MODEL_ENV = "PROTOKOLL_NER_MODEL"
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sv_protokoll_ner"
@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 
-class NerModelMissingError(ExtractionError):
+class NerModelMissingError(DependencyError):
     kind = "ner-model-missing"
 
 

@@ -1,11 +1,27 @@
-"""Errors a user can act on: each has a kind (for batch reports) and a one-line message."""
+"""Errors a user can act on: each has a kind (for batch reports), a one-line message and the exit
+status the command ends with.
+
+Exit statuses, the same for every command (README, `protokoll --help`):
+
+==  ==========================================================================================
+0   done
+1   some inputs failed (a batch), or a gate was not met (``batch --strict``, ``eval --min-f1``)
+2   usage error: a wrong option or argument (as click reports it)
+3   the input cannot be read: not a PDF, empty, truncated or damaged, encrypted, no pages, no
+    text, not Swedish
+4   a dependency is missing: Tesseract, its Swedish language pack, the NER or line-role model
+==  ==========================================================================================
+"""
 from __future__ import annotations
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNREADABLE, EXIT_DEPENDENCY = 0, 1, 2, 3, 4
 
 
 class ExtractionError(Exception):
     """Raised for input the extractor cannot read; ``kind`` names the reason for reports."""
 
     kind = "error"
+    exit_code = EXIT_UNREADABLE
 
     def __init__(self, message: str, kind: str | None = None):
         super().__init__(message)
@@ -49,5 +65,12 @@ class NotSwedishError(ExtractionError):
     kind = "not-swedish"
 
 
-class OcrUnavailableError(ExtractionError):
+class DependencyError(ExtractionError):
+    """What extraction needs is not installed: no input is at fault."""
+
+    kind = "dependency-missing"
+    exit_code = EXIT_DEPENDENCY
+
+
+class OcrUnavailableError(DependencyError):
     kind = "ocr-unavailable"

@@ -975,10 +975,18 @@ def _read_prediction(predictions_dir: Path, name: str) -> tuple[dict, Optional[s
 @click.option("--lines", "lines_dir", default=Path("corpus/lines"), show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Annotated lines (NAME.jsonl) the folds' line-role models are trained from (--regions roles).")
+@click.option("--min-f1", "min_f1", default=None, type=click.FloatRange(0.0, 1.0),
+              help="Exit 1 when the overall field F1 is below this floor (with --leave-one-org-out: "
+                   "the mean over organisations).")
 def eval_command(docs_dir: Path, gold_dir: Path, predictions_dir: Optional[Path],
                  json_out: Optional[Path], kind_file: Optional[Path], loo: bool,
-                 workers: Optional[int], regions_by: str, lines_dir: Path) -> None:
-    """Score extraction against gold files: P/R/F1 per category, per field, per document."""
+                 workers: Optional[int], regions_by: str, lines_dir: Path, min_f1: Optional[float]) -> None:
+    """Score extraction against gold files: P/R/F1 per category, per field, per document.
+
+    \b
+    Exit status: 0 scored; 1 below --min-f1; 2 nothing to compare (no PDF
+    has a gold file, or no gold file has a prediction) or a wrong option.
+    """
     from rich.console import Console
 
     if workers is not None and not loo:
@@ -1005,6 +1013,20 @@ def eval_command(docs_dir: Path, gold_dir: Path, predictions_dir: Optional[Path]
         # a report of nothing would read as a perfect score
         raise click.UsageError(f"no PDF/gold pairs found: no readable NAME.json in {gold_dir} "
                                f"has a NAME.pdf in {docs_dir}")
+
+    if predictions_dir is not None:
+        predicted_names = {p.stem for p in predictions_dir.glob("*.json")}
+        without_prediction = sorted(g.stem for _, g in pairs if g.stem not in predicted_names)
+        without_gold = sorted(predicted_names - {g.stem for _, g in pairs} - {"batch-report"})
+        if without_prediction and len(without_prediction) == len(pairs):
+            # scoring every document as empty would only measure the folder names
+            raise click.UsageError(f"no gold file in {gold_dir} has a prediction (NAME.json) in {predictions_dir}")
+        if without_prediction:
+            err.print(f"[yellow]{len(without_prediction)} gold file(s) without a prediction, scored as empty:[/yellow] "
+                      + ", ".join(without_prediction), highlight=False)
+        if without_gold:
+            err.print(f"[yellow]{len(without_gold)} prediction(s) without a gold file, not scored:[/yellow] "
+                      + ", ".join(without_gold), highlight=False)
 
     kind_file = kind_file or _default_kind_file(docs_dir)
     kinds = load_kinds(kind_file) if kind_file else {}
@@ -1059,6 +1081,11 @@ def eval_command(docs_dir: Path, gold_dir: Path, predictions_dir: Optional[Path]
         json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         console.print(f"report written to {json_out}", highlight=False)
+    if min_f1 is not None:
+        score = (loo_report.summary()["overall"]["mean"] if loo_report is not None else report.overall_f1)
+        if score < min_f1:
+            err.print(f"overall field F1 {score:.3f} is below the floor {min_f1:.3f}", highlight=False)
+            sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -89,9 +89,9 @@ def load_model(path: str | None = None) -> _Weights:
 
     model_path = Path(path) if path else default_model_path()
     if not model_path.is_file():
-        from extractor.errors import ExtractionError
+        from extractor.errors import DependencyError
 
-        raise ExtractionError(f"line-role model not found at {model_path} (train it with `protokoll train-lines`)")
+        raise DependencyError(f"line-role model not found at {model_path} (train it with `protokoll train-lines`)")
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
     info = tagger.info()

@@ -105,6 +105,8 @@ def extract_pages(pages: Document, *, include_text: bool = False, entities: bool
         warnings.extend(meeting.missing())
         if not segments.items:
             warnings.append("no agenda items found")
+        if not people and meeting.document_type != "kallelse":
+            warnings.append("no attendance found: no participants listed")
     found_entities = link_entities(document, items, people, reference, named_entities=entities)
     minutes = assemble(document, meeting, people, items, upcoming, signed, found_entities, warnings, include_text)
     validate_document(minutes.to_dict())

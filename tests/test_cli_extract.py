@@ -172,7 +172,7 @@ def test_bad_input_gives_one_clear_line_and_writes_nothing(case, tmp_path):
     source = make(tmp_path / "input.pdf")
     out = tmp_path / "out" / "result.json"
     done = run("extract", str(source), "-o", str(out))
-    assert done.returncode != 0
+    assert done.returncode == 3, done.stderr  # the input cannot be read
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
     assert reason.lower() in lines[0].lower()
@@ -187,5 +187,5 @@ def test_failed_extraction_keeps_an_existing_output(tmp_path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n garbage")
     done = run("extract", str(broken), "-o", str(out))
-    assert done.returncode != 0
+    assert done.returncode == 3
     assert json.loads(out.read_text("utf-8")) == {"kept": True}
