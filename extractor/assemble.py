@@ -35,6 +35,19 @@ def _item(fields: ItemFields, locate: Locator) -> Item:
     )
 
 
+def quality(meeting: MeetingFields, people: list[PersonEntry], items: list[ItemFields]) -> str:
+    """The document's quality flag (``model.Quality``) from what the stages found."""
+    if meeting.document_type == "other":
+        return "not-minutes"
+    if meeting.date is None and not people and not items:
+        return "empty"
+    # A notice lists no attendance; minutes and notes do.
+    attendance_expected = meeting.document_type in ("protokoll", "minnesanteckningar")
+    if meeting.date is None or not items or (attendance_expected and not people):
+        return "partial"
+    return "ok"
+
+
 def assemble(
     document: Document,
     meeting: MeetingFields,
@@ -53,6 +66,7 @@ def assemble(
             text_source=document.text_source, extractor_version=__version__,
         ),
         document_type=meeting.document_type,
+        quality=quality(meeting, people, items),
         organisation=meeting.organisation,
         body=meeting.body,
         meeting=Meeting(

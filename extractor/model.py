@@ -21,6 +21,11 @@ Role = Literal[
 SignatureRole = Literal["sekreterare", "ordförande", "justerare"]
 TextSource = Literal["text-layer", "ocr"]
 DocumentType = Literal["protokoll", "minnesanteckningar", "kallelse", "other"]
+# How much of the minutes' structure was found, for a person or a script sorting thousands of
+# outputs: "ok"; "partial", a core value missing (the meeting date, the items, the attendance of
+# minutes); "empty", no structure at all; "not-minutes", a document of another kind. An addition
+# to the contract (docs/output-additions.md): gold files leave it out.
+Quality = Literal["ok", "partial", "empty", "not-minutes"]
 
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
 _TIME = r"^([01]\d|2[0-3]):[0-5]\d$"
@@ -146,6 +151,7 @@ class Minutes(_Model):
     schema_version: Literal["1.0"] = SCHEMA_VERSION
     source: Source
     document_type: DocumentType
+    quality: Optional[Quality] = None
     organisation: Optional[str] = None
     body: Optional[str] = None
     meeting: Meeting = Field(default_factory=Meeting)
@@ -158,10 +164,7 @@ class Minutes(_Model):
     pages: Optional[list[PageText]] = None
 
     def to_dict(self) -> dict:
-        data = self.model_dump(mode="json")
-        if data["pages"] is None:
-            del data["pages"]
-        return data
+        return _without_absent(self.model_dump(mode="json"), ("pages", "quality"))
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
