@@ -41,7 +41,7 @@ from extractor.writer import write_atomic
 COLUMNS: dict[str, list[str]] = {
     "meetings": [
         "meeting_id", "file", "sha256", "pages", "text_source", "extractor_version", "document_type",
-        "organisation", "body", "date", "start_time", "end_time", "place", "number",
+        "quality", "organisation", "body", "date", "start_time", "end_time", "place", "number",
         "next_date", "next_start_time", "next_end_time", "next_place",
         "participants", "present", "absent", "items", "decisions", "assignments", "signatures", "warnings",
     ],
@@ -141,7 +141,7 @@ def tables(outputs: Iterable[dict]) -> dict[str, list[dict]]:
             "meetings", meeting_id=mid, file=source.get("file"), sha256=source.get("sha256"),
             pages=source.get("pages"), text_source=source.get("text_source"),
             extractor_version=source.get("extractor_version"), document_type=output.get("document_type"),
-            organisation=output.get("organisation"), body=output.get("body"), date=date,
+            quality=output.get("quality"), organisation=output.get("organisation"), body=output.get("body"), date=date,
             start_time=meeting.get("start_time"), end_time=meeting.get("end_time"), place=meeting.get("place"),
             number=meeting.get("number"), next_date=as_date(nxt.get("date")),
             next_start_time=nxt.get("start_time"), next_end_time=nxt.get("end_time"), next_place=nxt.get("place"),
