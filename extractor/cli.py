@@ -212,8 +212,9 @@ def _register_commands() -> None:
     from extractor.evaluate import eval_command
     from extractor.export import export_command
     from extractor.ner_training import train_ner_command
+    from extractor.review import review_command
 
-    for command in (batch_command, export_command, eval_command, train_ner_command):
+    for command in (batch_command, export_command, eval_command, train_ner_command, review_command):
         main.add_command(command)
 
 
