@@ -1,6 +1,6 @@
 """Inference speed of the NER model in words per second, on one core.
 
-    python benchmarks/ner_speed.py [--model models/sv_protokoll_ner] [--sentences 2453] [--repeat 3]
+    python benchmarks/ner_speed.py [--model extractor/data/sv_protokoll_ner] [--sentences 2453] [--repeat 3]
 
 Runs on the sentences of ../shared/data/swedish-ner-corpus/test_corpus.txt
 (raw text, tokenised by the pipeline), or on minutes-like text made up here if
@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 def _texts(n: int) -> list[str]:
     corpus = REPO.parent / "shared" / "data" / "swedish-ner-corpus" / "test_corpus.txt"
     if corpus.exists():
-        from extractor.ner_training import read_io_corpus
+        from extractor.training.ner import read_io_corpus
 
         return [" ".join(toks) for toks, _ in read_io_corpus(corpus)[:n]]
     line = ("Att uppdra till Camilla Broo att återkoppla till Huddinge kommun och Region Stockholm "
@@ -48,7 +48,7 @@ def _best(fn, repeat: int) -> float:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--model", default=str(REPO / "models" / "sv_protokoll_ner"))
+    ap.add_argument("--model", default=str(REPO / "extractor" / "data" / "sv_protokoll_ner"))
     ap.add_argument("--sentences", type=int, default=2453)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", action="store_true", help="print one JSON line")

@@ -206,15 +206,68 @@ def train_lines_command(docs_dir: str, lines_dir: str, gold_dir: str | None, out
     click.echo(f"trained on {len(sequences)} documents, {sum(len(s[0]) for s in sequences.values())} lines: {output}")
 
 
+@main.command("train-ner")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=str), required=True,
+              help="Model folder to write (the shipped one is extractor/data/sv_protokoll_ner).")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=str), default="../shared/data",
+              show_default=True, help="Folder with swedish-ner-corpus/.")
+@click.option("--annotations", type=click.Path(dir_okay=False, path_type=str),
+              default="corpus/ner/minutes_annotations.jsonl", show_default=True,
+              help="Minutes-domain annotations (JSONL, character spans).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), default="models/config.cfg",
+              show_default=True, help="spaCy training config.")
+@click.option("--max-minutes", type=float, default=14.0, show_default=True,
+              help="Stop training after this many minutes (whole run, setup included).")
+@click.option("--max-epochs", type=int, default=None, help="Override training.max_epochs.")
+@click.option("--seed", type=int, default=None, help="Override the config's seed.")
+@click.option("--synthetic", type=int, default=600, show_default=True,
+              help="Synthetic attendance lines built from the gazetteers (0 = none).")
+@click.option("--train-on-dev", is_flag=True,
+              help="Also train on the dev sentences and keep the last checkpoint (no dev-based selection).")
+@click.option("--no-features", is_flag=True, help="Ablation: no gazetteer features in the tok2vec.")
+def train_ner_command(output, data_dir, annotations, config_path, max_minutes, max_epochs, seed, synthetic,
+                      train_on_dev, no_features):
+    """Rebuild the Swedish NER model and print its scores on test_corpus.txt.
+
+    Paths are relative to the folder it is run in (the project folder).
+    """
+    from pathlib import Path
+
+    from extractor.training.ner import dir_size, format_scores, train_model
+
+    overrides: dict = {}
+    if max_epochs is not None:
+        overrides["training.max_epochs"] = max_epochs
+    if seed is not None:
+        overrides["system.seed"] = seed
+    res = train_model(Path(output), data_dir=Path(data_dir), annotations=Path(annotations), config_path=Path(config_path),
+                      max_minutes=max_minutes, overrides=overrides, features=not no_features,
+                      synthetic=synthetic, train_on_dev=train_on_dev)
+    click.echo(f"model: {res.output} ({dir_size(res.output) / 1e6:.1f} MB), training {res.seconds / 60:.1f} min, "
+               f"{res.epochs} epochs, {res.steps} steps, best dev F1 {res.best_dev:.3f}")
+    if res.test is not None:
+        click.echo(format_scores(res.test, "test_corpus.txt (exact span and label, IO runs):"))
+    if res.test_without_rules is not None:
+        click.echo(f"without the entity_rules layer: overall F1 {res.test_without_rules.overall['f']:.3f}, "
+                   f"PER F1 {res.test_without_rules.per_label['PER']['f']:.3f}")
+    if res.heldout:
+        h = res.heldout
+        click.echo(f"held-out attendance names with exact boundaries: {h['exact']}/{h['names']}")
+    meta = json.loads((res.output / "meta.json").read_text(encoding="utf-8"))
+    g = (meta.get("protokoll_scores") or {}).get("gold_documents_attendance")
+    if g:
+        click.echo(f"gold participants found with exact boundaries in their attendance line: "
+                   f"{g['exact']}/{g['names']} ({g['not_checkable']} not written in natural order on one line)")
+
+
 def _register_commands() -> None:
     # The heavier commands live beside the library code they drive.
     from extractor.batch import batch_command
     from extractor.evaluate import eval_command
     from extractor.export import export_command
-    from extractor.ner_training import train_ner_command
     from extractor.review import review_command
 
-    for command in (batch_command, export_command, eval_command, train_ner_command, review_command):
+    for command in (batch_command, export_command, eval_command, review_command):
         main.add_command(command)
 
 

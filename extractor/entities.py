@@ -1,7 +1,7 @@
 """Named entities in minutes: PER, ORG, LOC from the project's spaCy model, DATE and TIME
 from :mod:`extractor.dates`.
 
-The model lives in ``models/sv_protokoll_ner`` (see ``models/README.md``);
+The model ships in ``extractor/data/sv_protokoll_ner`` (model card: ``models/README.md``);
 ``PROTOKOLL_NER_MODEL`` points elsewhere. Its MISC label (trained on the news
 corpus) is not part of the output.
 """
@@ -12,13 +12,16 @@ import json
 import os
 import re
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from extractor.errors import DependencyError
 
 MODEL_ENV = "PROTOKOLL_NER_MODEL"
-DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sv_protokoll_ner"
+# Shipped inside the package, so that an installed wheel (a cluster's worker) finds it as a source
+# checkout does.
+DEFAULT_MODEL_PATH = Path(str(resources.files("extractor").joinpath("data/sv_protokoll_ner")))
 OUTPUT_LABELS = frozenset({"PER", "ORG", "LOC"})
 
 __all__ = [

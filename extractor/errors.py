@@ -74,3 +74,10 @@ class DependencyError(ExtractionError):
 
 class OcrUnavailableError(DependencyError):
     kind = "ocr-unavailable"
+
+
+class TrainingInputError(ExtractionError):
+    """A trainer's input is missing or its output would overwrite something else: a usage error."""
+
+    kind = "training-input"
+    exit_code = EXIT_USAGE

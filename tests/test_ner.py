@@ -11,10 +11,10 @@ import pytest
 spacy = pytest.importorskip("spacy")
 
 from extractor import gazetteer  # noqa: E402
-from extractor import ner_training as nt  # noqa: E402
+from extractor.training import ner as nt  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-MODEL_DIR = REPO / "models" / "sv_protokoll_ner"
+MODEL_DIR = REPO / "extractor" / "data" / "sv_protokoll_ner"
 SHARED_DATA = REPO.parent / "shared" / "data"
 TEST_CORPUS = SHARED_DATA / "swedish-ner-corpus" / "test_corpus.txt"
 ANNOTATIONS = REPO / "corpus" / "ner" / "minutes_annotations.jsonl"

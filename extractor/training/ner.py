@@ -1,6 +1,6 @@
-"""Training of the Swedish NER pipeline in ``models/sv_protokoll_ner``.
+"""Training of the Swedish NER pipeline shipped in ``extractor/data/sv_protokoll_ner``.
 
-``protokoll train-ner`` (``train_ner_command``) rebuilds the model from
+``protokoll train-ner -o FOLDER`` (:func:`train_model`) rebuilds the model from
 
 * ``../shared/data/swedish-ner-corpus/train_corpus.txt`` (CC BY 4.0; IO tags
   PER ORG LOC MISC, ``0`` outside; a run of one tag is one entity),
@@ -33,13 +33,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-import click
+from extractor.errors import TrainingInputError
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_MODEL_DIR = REPO_ROOT / "models" / "sv_protokoll_ner"
-DEFAULT_CONFIG = REPO_ROOT / "models" / "config.cfg"
-DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "data"
-DEFAULT_ANNOTATIONS = REPO_ROOT / "corpus" / "ner" / "minutes_annotations.jsonl"
+# Relative to the project folder, where training is run; the shipped model is written by naming
+# extractor/data/sv_protokoll_ner as the output.
+DEFAULT_CONFIG = Path("models/config.cfg")
+DEFAULT_DATA_DIR = Path("../shared/data")
+DEFAULT_ANNOTATIONS = Path("corpus/ner/minutes_annotations.jsonl")
 
 MODEL_NAME = "protokoll_ner"
 MODEL_VERSION = "0.1.0"
@@ -697,7 +697,7 @@ def _log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def _dir_size(path: Path) -> int:
+def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
@@ -741,7 +741,7 @@ def build_training_data(nlp, data_dir: Path, annotations: Path, seed: int, dev_s
 
 
 def train_model(
-    output: Path = DEFAULT_MODEL_DIR,
+    output: Path,
     *,
     data_dir: Path = DEFAULT_DATA_DIR,
     annotations: Path = DEFAULT_ANNOTATIONS,
@@ -768,7 +768,7 @@ def train_model(
     data_dir = Path(data_dir)
     corpus_dir = data_dir / "swedish-ner-corpus"
     if not (corpus_dir / "train_corpus.txt").exists():
-        raise click.ClickException(f"training corpus not found: {corpus_dir / 'train_corpus.txt'}")
+        raise TrainingInputError(f"training corpus not found: {corpus_dir / 'train_corpus.txt'}")
     from spacy.util import load_config
 
     config = load_config(config_path, interpolate=False)
@@ -883,7 +883,7 @@ def train_model(
     })
     output = Path(output)
     if output.exists() and any(output.iterdir()) and not (output / "meta.json").exists():
-        raise click.ClickException(f"{output} exists and is not a spaCy model folder: not overwriting it")
+        raise TrainingInputError(f"{output} exists and is not a spaCy model folder: not overwriting it")
     staging = output.with_name(output.name + ".new")
     if staging.exists():
         shutil.rmtree(staging)
@@ -914,7 +914,7 @@ def train_model(
             "test_corpus_without_entity_rules": test_plain.as_dict(),
             "minutes_heldout_attendance": held,
             "gold_documents_attendance": gold_check,
-            "model_bytes": _dir_size(output),
+            "model_bytes": dir_size(output),
             "best_dev_ents_f": round(best_score, 4),
             "training_seconds": round(train_seconds, 1),
             "epochs": last_info.get("epoch"),
@@ -932,57 +932,3 @@ def train_model(
         (output / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return TrainResult(output, train_seconds, last_info.get("epoch", 0), last_info.get("step", 0), best_score,
                        test_scores, test_plain, held)
-
-
-# ---------------------------------------------------------------------- click
-
-
-@click.command("train-ner")
-@click.option("--output", "output", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_MODEL_DIR,
-              show_default=True, help="Model folder to write.")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DATA_DIR,
-              show_default=True, help="Folder with swedish-ner-corpus/ (../shared/data).")
-@click.option("--annotations", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_ANNOTATIONS,
-              show_default=True, help="Minutes-domain annotations (JSONL, character spans).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_CONFIG,
-              show_default=True, help="spaCy training config.")
-@click.option("--max-minutes", type=float, default=14.0, show_default=True,
-              help="Stop training after this many minutes (whole run, setup included).")
-@click.option("--max-epochs", type=int, default=None, help="Override training.max_epochs.")
-@click.option("--seed", type=int, default=None, help="Override the config's seed.")
-@click.option("--synthetic", type=int, default=600, show_default=True,
-              help="Synthetic attendance lines built from the gazetteers (0 = none).")
-@click.option("--train-on-dev", is_flag=True,
-              help="Also train on the dev sentences and keep the last checkpoint (no dev-based selection).")
-@click.option("--no-features", is_flag=True, help="Ablation: no gazetteer features in the tok2vec.")
-def train_ner_command(output, data_dir, annotations, config_path, max_minutes, max_epochs, seed, synthetic,
-                      train_on_dev, no_features):
-    """Rebuild the Swedish NER model and print its scores on test_corpus.txt."""
-    overrides: dict = {}
-    if max_epochs is not None:
-        overrides["training.max_epochs"] = max_epochs
-    if seed is not None:
-        overrides["system.seed"] = seed
-    res = train_model(output, data_dir=data_dir, annotations=annotations, config_path=config_path,
-                      max_minutes=max_minutes, overrides=overrides, features=not no_features,
-                      synthetic=synthetic, train_on_dev=train_on_dev)
-    size = _dir_size(res.output)
-    click.echo(f"model: {res.output} ({size / 1e6:.1f} MB), training {res.seconds / 60:.1f} min, "
-               f"{res.epochs} epochs, {res.steps} steps, best dev F1 {res.best_dev:.3f}")
-    if res.test is not None:
-        click.echo(format_scores(res.test, "test_corpus.txt (exact span and label, IO runs):"))
-    if res.test_without_rules is not None:
-        click.echo(f"without the entity_rules layer: overall F1 {res.test_without_rules.overall['f']:.3f}, "
-                   f"PER F1 {res.test_without_rules.per_label['PER']['f']:.3f}")
-    if res.heldout:
-        h = res.heldout
-        click.echo(f"held-out attendance names with exact boundaries: {h['exact']}/{h['names']}")
-    meta = json.loads((res.output / "meta.json").read_text(encoding="utf-8"))
-    g = (meta.get("protokoll_scores") or {}).get("gold_documents_attendance")
-    if g:
-        click.echo(f"gold participants found with exact boundaries in their attendance line: "
-                   f"{g['exact']}/{g['names']} ({g['not_checkable']} not written in natural order on one line)")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    train_ner_command()
