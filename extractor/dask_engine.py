@@ -1,7 +1,7 @@
 """``protokoll batch --engine dask``: the same batch on a dask.distributed cluster.
 
-Planning, resume, output paths and the report are those of
-``extractor.batch``; only the executor differs:
+Planning, resume, output paths and the report are the batch core's
+(``extractor.batch_core``); only the executor differs:
 
 - The client reads each input and ships its bytes to a worker, so the workers
   need no shared file system, only the package, Tesseract and its ``swe``
@@ -31,10 +31,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-from extractor.batch import (
-    DEFAULT_TIMEOUT, EXTRACT_REF, BatchError, BatchReport, Outcome, ProgressArg, Recorder, WorkerPool,
-    default_workers, locked_out_dir, make_progress, plan_batch,
+from extractor.batch import WorkerPool
+from extractor.batch_core import (
+    DEFAULT_TIMEOUT, EXTRACT_REF, BatchError, BatchReport, Outcome, Recorder, default_workers, locked_out_dir,
+    plan_batch,
 )
+from extractor.progress import ProgressArg, make_progress
 
 # Inputs larger than this travel to the workers through ``scatter``, not inside the task.
 _SCATTER_BYTES = 1 << 20

@@ -76,8 +76,9 @@ class OcrUnavailableError(DependencyError):
     kind = "ocr-unavailable"
 
 
-class TrainingInputError(ExtractionError):
-    """A trainer's input is missing or its output would overwrite something else: a usage error."""
+class UsageError(ExtractionError):
+    """What was asked cannot be done with the arguments given (a folder with nothing to score, a
+    training input that is missing): the library's usage error, which the CLI reports as click's."""
 
-    kind = "training-input"
+    kind = "usage"
     exit_code = EXIT_USAGE

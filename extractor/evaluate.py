@@ -59,16 +59,15 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
-import os
-import sys
 import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-import click
 from rapidfuzz import fuzz
+
+from extractor.errors import UsageError
 
 CATEGORIES: tuple[str, ...] = (
     "meta",
@@ -617,7 +616,7 @@ def group_by_org(names: Iterable[str], orgs: dict[str, str]) -> dict[str, list[s
     names = list(names)
     unknown = [n for n in names if not orgs.get(n)]
     if unknown:
-        raise click.UsageError(f"no organisation (org column) for {len(unknown)} document(s): "
+        raise UsageError(f"no organisation (org column) for {len(unknown)} document(s): "
                                + ", ".join(unknown))
     groups: dict[str, list[str]] = {}
     for name in names:
@@ -917,26 +916,26 @@ def load_orgs(tsv_path) -> dict[str, str]:
     """``id`` -> ``org``; a file without the column is a usage error, as nothing can be grouped."""
     orgs = load_column(tsv_path, "org")
     if orgs is None:
-        raise click.UsageError(f"{tsv_path} has no 'org' column: leaving one organisation out "
+        raise UsageError(f"{tsv_path} has no 'org' column: leaving one organisation out "
                                "needs each document's organisation")
     return orgs
 
 
-def _default_kind_file(docs_dir: Path) -> Optional[Path]:
+def default_kind_file(docs_dir: Path) -> Optional[Path]:
     for candidate in (docs_dir.resolve().parent / "SOURCES.tsv", docs_dir / "SOURCES.tsv"):
         if candidate.is_file():
             return candidate
     return None
 
 
-def _extract_one(pdf: Path, **options) -> dict:
+def extract_one(pdf: Path, **options) -> dict:
     from extractor import extract  # lazy: the pipeline is heavy and may be absent
 
     result = extract(pdf, **options)
     return result.to_dict() if hasattr(result, "to_dict") else dict(result)
 
 
-def _read_prediction(predictions_dir: Path, name: str) -> tuple[dict, Optional[str]]:
+def read_prediction(predictions_dir: Path, name: str) -> tuple[dict, Optional[str]]:
     pred_path = predictions_dir / f"{name}.json"
     try:
         loaded = json.loads(pred_path.read_text(encoding="utf-8"))
@@ -947,146 +946,3 @@ def _read_prediction(predictions_dir: Path, name: str) -> tuple[dict, Optional[s
     if not isinstance(loaded, dict):
         return {}, f"{pred_path.name}: not a JSON object"
     return loaded, None
-
-
-@click.command("eval")
-@click.option("--docs", "docs_dir", required=True,
-              type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder with the PDFs (NAME.pdf).")
-@click.option("--gold", "gold_dir", required=True,
-              type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder with the gold files (NAME.json).")
-@click.option("--predictions", "predictions_dir", default=None,
-              type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Score NAME.json from this folder instead of running the extractor.")
-@click.option("--json", "json_out", default=None, type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the report as JSON here.")
-@click.option("--kind-file", "kind_file", default=None,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="TSV with columns id, kind and org (default: SOURCES.tsv next to the docs folder).")
-@click.option("--leave-one-org-out", "loo", is_flag=True,
-              help="Score each organisation with a pipeline prepared without its documents; report "
-                   "each organisation, their mean and the worst (organisations from the org column).")
-@click.option("--workers", default=None, type=click.IntRange(min=1),
-              help="Extraction processes for --leave-one-org-out (default 2).")
-@click.option("--regions", "regions_by", type=click.Choice(["rules", "roles"]), default="rules", show_default=True,
-              help="Find the head, items and signing block by the rule segmentation, or by the line-role "
-                   "model (with --leave-one-org-out, each fold's model is trained without its organisation).")
-@click.option("--lines", "lines_dir", default=Path("corpus/lines"), show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Annotated lines (NAME.jsonl) the folds' line-role models are trained from (--regions roles).")
-@click.option("--min-f1", "min_f1", default=None, type=click.FloatRange(0.0, 1.0),
-              help="Exit 1 when the overall field F1 is below this floor (with --leave-one-org-out: "
-                   "the mean over organisations).")
-def eval_command(docs_dir: Path, gold_dir: Path, predictions_dir: Optional[Path],
-                 json_out: Optional[Path], kind_file: Optional[Path], loo: bool,
-                 workers: Optional[int], regions_by: str, lines_dir: Path, min_f1: Optional[float]) -> None:
-    """Score extraction against gold files: P/R/F1 per category, per field, per document.
-
-    \b
-    Exit status: 0 scored; 1 below --min-f1; 2 nothing to compare (no PDF
-    has a gold file, or no gold file has a prediction) or a wrong option.
-    """
-    from rich.console import Console
-
-    if workers is not None and not loo:
-        raise click.UsageError("--workers is for --leave-one-org-out")
-    console = Console()
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(width=140)  # a report piped to a file should not be cut at 80 columns
-    err = Console(stderr=True)
-    pairs = load_gold_pairs(docs_dir, gold_dir)
-    paired = {g.stem for _, g in pairs}
-    unpaired = sorted(g.stem for g in gold_dir.glob("*.json") if g.stem not in paired)
-    if unpaired:
-        err.print(f"[yellow]{len(unpaired)} gold file(s) without a PDF in {docs_dir} skipped:[/yellow] "
-                  + ", ".join(unpaired), highlight=False)
-
-    golds: dict[str, dict] = {}
-    for pdf, gold_path in pairs:
-        try:
-            golds[gold_path.stem] = json.loads(gold_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            err.print(f"[red]gold file {gold_path} unreadable, skipped: {exc}[/red]", highlight=False)
-    pairs = [(pdf, g) for pdf, g in pairs if g.stem in golds]
-    if not pairs:
-        # a report of nothing would read as a perfect score
-        raise click.UsageError(f"no PDF/gold pairs found: no readable NAME.json in {gold_dir} "
-                               f"has a NAME.pdf in {docs_dir}")
-
-    if predictions_dir is not None:
-        predicted_names = {p.stem for p in predictions_dir.glob("*.json")}
-        without_prediction = sorted(g.stem for _, g in pairs if g.stem not in predicted_names)
-        without_gold = sorted(predicted_names - {g.stem for _, g in pairs} - {"batch-report"})
-        if without_prediction and len(without_prediction) == len(pairs):
-            # scoring every document as empty would only measure the folder names
-            raise click.UsageError(f"no gold file in {gold_dir} has a prediction (NAME.json) in {predictions_dir}")
-        if without_prediction:
-            err.print(f"[yellow]{len(without_prediction)} gold file(s) without a prediction, scored as empty:[/yellow] "
-                      + ", ".join(without_prediction), highlight=False)
-        if without_gold:
-            err.print(f"[yellow]{len(without_gold)} prediction(s) without a gold file, not scored:[/yellow] "
-                      + ", ".join(without_gold), highlight=False)
-
-    kind_file = kind_file or _default_kind_file(docs_dir)
-    kinds = load_kinds(kind_file) if kind_file else {}
-    orgs: dict[str, str] = {}
-    if loo:
-        if kind_file is None:
-            raise click.UsageError(f"no SOURCES.tsv next to {docs_dir}: --leave-one-org-out needs "
-                                   "each document's organisation (give --kind-file)")
-        orgs = load_orgs(kind_file)
-        group_by_org([g.stem for _, g in pairs], orgs)  # unknown documents stop the run before any work
-
-    def progress(line: str) -> None:
-        err.print(line, highlight=False, style="dim")
-
-    scores: list[DocumentScore] = []
-    if loo and predictions_dir is None:
-        folds: PrepareFold = no_fold_training
-        if regions_by == "roles":
-            if not any(lines_dir.glob("*.jsonl")):
-                # the shipped model has seen every organisation; a fold must not use it
-                raise click.UsageError(f"no annotated lines (NAME.jsonl) in {lines_dir}: each fold's line-role "
-                                       "model is trained from them (give --lines)")
-            from extractor.line_training import FoldLineModels
-
-            folds = FoldLineModels(docs_dir, lines_dir, workers or 2)
-        loo_report = leave_one_org_out(pairs, orgs, kinds, folds, workers=workers or 2, progress=progress)
-    else:
-        for pdf, gold_path in pairs:
-            name = gold_path.stem
-            if predictions_dir is not None:
-                predicted, error = _read_prediction(predictions_dir, name)
-            else:
-                started = time.perf_counter()
-                predicted, error = {}, None
-                try:
-                    predicted = _extract_one(pdf, regions=regions_by)
-                except Exception as exc:  # noqa: BLE001 - any failure is scored as an empty prediction
-                    error = f"{type(exc).__name__}: {exc}"
-                progress(f"extracted {name} in {time.perf_counter() - started:.1f}s" + (" (failed)" if error else ""))
-            scores.append(score_document(predicted, golds[name], name=name, kind=kinds.get(name),
-                                         error=error, org=orgs.get(name)))
-        loo_report = score_by_org(scores) if loo else None
-
-    if loo_report is not None:
-        render_loo(loo_report, console)
-        data = loo_report_to_dict(loo_report, "predictions" if predictions_dir is not None else "folds")
-    else:
-        report = aggregate(scores)
-        render_report(report, console)
-        data = report_to_dict(report)
-    if json_out is not None:
-        json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        console.print(f"report written to {json_out}", highlight=False)
-    if min_f1 is not None:
-        score = (loo_report.summary()["overall"]["mean"] if loo_report is not None else report.overall_f1)
-        if score < min_f1:
-            err.print(f"overall field F1 {score:.3f} is below the floor {min_f1:.3f}", highlight=False)
-            sys.exit(1)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(eval_command())

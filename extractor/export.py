@@ -33,9 +33,8 @@ import warnings
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-import click
 
-from extractor.batch import REPORT_NAME
+from extractor.batch_core import REPORT_NAME
 from extractor.writer import write_atomic
 
 COLUMNS: dict[str, list[str]] = {
@@ -302,51 +301,7 @@ def export(directory: Union[str, os.PathLike], path: Union[str, os.PathLike], fm
     raise ValueError(f"unknown export format: {fmt!r}")
 
 
-def _parse_sep(value: str) -> str:
-    aliases = {"\\t": "\t", "tab": "\t", "TAB": "\t", "comma": ",", "semicolon": ";"}
-    value = aliases.get(value, value)
-    if len(value) != 1 or value in "\r\n\"":
-        raise click.BadParameter("give one character, e.g. ';', ',' or 'tab'")
-    return value
-
-
-@click.command("export", epilog="""\b
-Tables: meetings, participants, items, decisions, assignments, entities.
-Each row starts with meeting_id: the output's path under DIR without
-.json (e.g. "2020/ks-2020-01-16").
-\b
-Exit status: 0 when the export was written, 1 when DIR holds no outputs,
-2 for wrong usage.""")
-@click.argument("directory", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default=None,
-              help="xlsx: one workbook, a sheet per table; csv: a folder PATH with a file per table "
-                   "[default: xlsx when PATH ends in .xlsx, else csv].")
-@click.option("-o", "--output", "output", required=True, metavar="PATH", type=click.Path(path_type=Path),
-              help="The workbook (xlsx) or the folder for the CSV files (csv).")
-@click.option("--sep", default=";", show_default=True, metavar="CHAR",
-              help="CSV field separator: ';' (Excel with Swedish settings), ',' or 'tab'.")
-def export_command(directory: Path, fmt: Optional[str], output: Path, sep: str) -> None:
-    """Export the JSON outputs under DIR (from protokoll batch) to XLSX or CSV tables."""
-    sep = _parse_sep(sep)
-    if fmt is None:
-        fmt = "xlsx" if output.suffix.lower() == ".xlsx" else "csv"
-    if fmt == "csv" and output.exists() and not output.is_dir():
-        raise click.BadParameter(f"{output} is a file; CSV export writes a folder of files", param_hint="-o")
-    if fmt == "xlsx" and output.is_dir():
-        raise click.BadParameter(f"{output} is a folder; XLSX export writes one file", param_hint="-o")
-    outputs = load_outputs(directory)
-    if not outputs:
-        raise click.ClickException(f"no minutes JSON files under {directory}")
-    rows = tables(outputs)
-    if fmt == "xlsx":
-        write_xlsx(rows, output)
-    else:
-        write_csv(rows, output, sep=sep)
-    counts = ", ".join(f"{len(rows[name])} {name}" for name in COLUMNS)
-    click.echo(f"Exported {counts} to {output}")
-
-
 __all__ = [
-    "COLUMNS", "DATE_COLUMNS", "TABLES", "as_date", "export", "export_command", "load_outputs", "meeting_id",
+    "COLUMNS", "DATE_COLUMNS", "TABLES", "as_date", "export", "load_outputs", "meeting_id",
     "tables", "write_csv", "write_xlsx",
 ]

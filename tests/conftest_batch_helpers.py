@@ -219,7 +219,8 @@ def real_outputs(tmp_path_factory) -> Path:
     docs = need_corpus()
     from click.testing import CliRunner
 
-    from extractor.batch import REPORT_NAME, batch_command
+    from extractor.batch_core import REPORT_NAME
+    from extractor.cli import batch_command
 
     inputs = tmp_path_factory.mktemp("real-inputs")
     for name in REAL_PDFS:

@@ -25,10 +25,10 @@ from conftest_batch_helpers import (
     EXTRACT_FN, need_corpus, subprocess_env, write_blank_pdf, write_encrypted_pdf, write_truncated_pdf,
 )
 from extractor import __version__
-from extractor.batch import (
-    REPORT_NAME, BatchError, PlainProgress, RichProgress, batch_command, collect_inputs, locked_out_dir,
-    run_batch,
-)
+from extractor.batch import run_batch
+from extractor.batch_core import REPORT_NAME, BatchError, collect_inputs, locked_out_dir
+from extractor.cli import batch_command
+from extractor.progress import ProgressDisplay
 from extractor.model import Minutes
 from extractor.validate import schema_errors
 
@@ -239,7 +239,7 @@ def test_kill_9_mid_batch_then_rerun_completes_every_output(tmp_path):
     pids.mkdir()
     env = subprocess_env()
     env.update(PROTOKOLL_TEST_PID_DIR=str(pids), PROTOKOLL_TEST_SLOW="0.1")
-    command = [sys.executable, "-c", "from extractor.batch import batch_command; batch_command()",
+    command = [sys.executable, "-c", "from extractor.cli import batch_command; batch_command()",
                str(inputs), "--out", str(out), "--workers", "2", "--quiet", "--extract-fn", EXTRACT_FN]
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
@@ -332,13 +332,13 @@ def test_progress_reporters_render(tmp_path):
         touch(inputs / name)
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=120)
-    report = fake_batch([inputs], tmp_path / "out", progress=RichProgress(console))
+    report = fake_batch([inputs], tmp_path / "out", progress=ProgressDisplay(bar=True, console=console))
     assert report.failed == 1
     text = buffer.getvalue()
     assert "pages/s" in text and "failed" in text and "3/3" in text
 
     lines = io.StringIO()
-    fake_batch([inputs], tmp_path / "out2", progress=PlainProgress(lines))
+    fake_batch([inputs], tmp_path / "out2", progress=ProgressDisplay(bar=False, stream=lines))
     printed = lines.getvalue().splitlines()
     assert printed[0].startswith("protokoll batch: 3 to convert")
     assert len(printed) == 4 and sum("FAILED" in line for line in printed) == 1

@@ -13,7 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest_batch_helpers import EXTRACT_FN, need_corpus
-from extractor.batch import REPORT_NAME, batch_command, run_batch
+from extractor.batch import run_batch
+from extractor.batch_core import REPORT_NAME
+from extractor.cli import batch_command
 
 distributed = pytest.importorskip("distributed")
 
@@ -83,7 +85,7 @@ def test_cli_with_a_scheduler_address(cluster, tmp_path):
 
 
 def test_unreachable_scheduler_is_a_clear_error(tmp_path):
-    from extractor.batch import BatchError
+    from extractor.batch_core import BatchError
 
     (tmp_path / "a.pdf").write_text("x")
     with pytest.raises(BatchError, match="cannot reach the dask scheduler"):

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import click
 import pytest
 
 
@@ -19,11 +18,12 @@ from rich.console import Console
 from conftest import REPO
 
 import extractor.evaluate as ev
+from extractor.cli import eval_command
+from extractor.errors import UsageError
 from extractor.evaluate import (
     CATEGORIES,
     Counts,
     aggregate,
-    eval_command,
     fold,
     load_gold_pairs,
     name_match,
@@ -629,7 +629,7 @@ def test_a_sources_file_without_org_is_a_usage_error(tmp_path):
     tsv = tmp_path / "SOURCES.tsv"
     tsv.write_text("id\tkind\nnorr1\tscanned\n", encoding="utf-8")
     assert ev.load_kinds(tsv) == {"norr1": "scanned"}
-    with pytest.raises(click.UsageError, match="no 'org' column"):
+    with pytest.raises(UsageError, match="no 'org' column"):
         ev.load_orgs(tsv)
 
 
@@ -637,7 +637,7 @@ def test_group_by_org_keeps_document_order_and_sorts_organisations():
     orgs = {"n1": "norrby", "s1": "soderas", "n2": "norrby", "a1": "alvik"}
     assert ev.group_by_org(["n1", "s1", "n2", "a1"], orgs) == {
         "alvik": ["a1"], "norrby": ["n1", "n2"], "soderas": ["s1"]}
-    with pytest.raises(click.UsageError, match="2 document\\(s\\): x1, x2"):
+    with pytest.raises(UsageError, match="2 document\\(s\\): x1, x2"):
         ev.group_by_org(["n1", "x1", "x2"], orgs)
 
 

@@ -11,9 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest_batch_helpers import real_outputs, sample_minutes
-from extractor.batch import REPORT_NAME
+from extractor.batch_core import REPORT_NAME
+from extractor.cli import export_command
 from extractor.export import (
-    COLUMNS, export_command, load_outputs, meeting_id, tables, write_csv, write_xlsx,
+    COLUMNS, load_outputs, meeting_id, tables, write_csv, write_xlsx,
 )
 
 TABLE_NAMES = ["meetings", "participants", "items", "decisions", "assignments", "entities"]

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from extractor.errors import TrainingInputError
+from extractor.errors import UsageError
 
 # Relative to the project folder, where training is run; the shipped model is written by naming
 # extractor/data/sv_protokoll_ner as the output.
@@ -768,7 +768,7 @@ def train_model(
     data_dir = Path(data_dir)
     corpus_dir = data_dir / "swedish-ner-corpus"
     if not (corpus_dir / "train_corpus.txt").exists():
-        raise TrainingInputError(f"training corpus not found: {corpus_dir / 'train_corpus.txt'}")
+        raise UsageError(f"training corpus not found: {corpus_dir / 'train_corpus.txt'}")
     from spacy.util import load_config
 
     config = load_config(config_path, interpolate=False)
@@ -883,7 +883,7 @@ def train_model(
     })
     output = Path(output)
     if output.exists() and any(output.iterdir()) and not (output / "meta.json").exists():
-        raise TrainingInputError(f"{output} exists and is not a spaCy model folder: not overwriting it")
+        raise UsageError(f"{output} exists and is not a spaCy model folder: not overwriting it")
     staging = output.with_name(output.name + ".new")
     if staging.exists():
         shutil.rmtree(staging)

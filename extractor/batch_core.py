@@ -1,0 +1,425 @@
+"""The batch core both engines share: which inputs, which outputs, what is up to date, and what
+happened to each document.
+
+Inputs are files, folders (searched recursively for ``*.pdf``, any case) and
+glob patterns. Each input's output is ``OUT/REL/NAME.json``, where ``REL`` is
+its path relative to the folder that was given (or, for files and glob
+matches, to their common parent folder), so two ``a.pdf`` in different folders
+never share an output. Should two inputs still map to one output (two folders
+given that both hold ``a.pdf``), every output path is taken relative to the
+common parent of all inputs instead.
+
+Resuming: an input is skipped when its output exists and records the same
+input bytes (``source.sha256``) and extractor version
+(``source.extractor_version``); ``force=True`` converts everything again.
+The batch process alone writes outputs (the ``Recorder``), each with
+``write_atomic``, so a batch killed at any moment and run again ends with
+every output complete. ``OUT/batch-report.json`` (also atomic) records the
+counts, each failure and the quality of every output.
+
+The engines only run documents: ``extractor.batch`` in worker processes of
+this machine, ``extractor.dask_engine`` on a dask cluster.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import glob
+import json
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Iterable, Iterator, Optional, Union
+
+from extractor import __version__
+from extractor.progress import DocEvent, ProgressReporter
+from extractor.writer import file_sha256, write_atomic
+
+DEFAULT_TIMEOUT = 300.0
+REPORT_NAME = "batch-report.json"
+EXTRACT_REF = "extractor:extract"
+
+# What write_atomic leaves behind when its process is killed between mkstemp and rename.
+_TEMP_FILE = re.compile(r"^\..+\.json\.[A-Za-z0-9_]+\.tmp$")
+
+
+class BatchError(Exception):
+    """The batch as a whole cannot run (output folder locked, workers cannot start)."""
+
+
+# ---------------------------------------------------------------------------
+# Report
+
+
+@dataclass
+class Failure:
+    path: str
+    kind: str
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "kind": self.kind, "reason": self.reason}
+
+
+@dataclass
+class NotOk:
+    """A converted document whose quality flag is not ``ok``, with what its warnings say."""
+
+    path: str
+    quality: str
+    warnings: list[str]
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "quality": self.quality, "warnings": self.warnings}
+
+
+QUALITIES = ("ok", "partial", "empty", "not-minutes")
+
+
+def read_quality(text: str) -> tuple[str, list[str]]:
+    """The quality flag and warnings of an output document's JSON text."""
+    data = json.loads(text)
+    return data.get("quality") or "ok", list(data.get("warnings") or [])
+
+
+@dataclass
+class BatchReport:
+    """What a batch did: counts, pages, time, one record per failed input, and the quality of
+    every output (this run's and those already up to date)."""
+
+    converted: int = 0
+    skipped: int = 0
+    failed: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+    inputs: int = 0
+    workers: int = 0
+    engine: str = "local"
+    out_dir: str = ""
+    extractor_version: str = __version__
+    started: str = ""
+    finished: str = ""
+    interrupted: bool = False
+    peak_worker_rss_mb: Optional[float] = None
+    quality: dict[str, int] = field(default_factory=lambda: dict.fromkeys(QUALITIES, 0))
+    not_ok: list[NotOk] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0 and not self.interrupted
+
+    @property
+    def all_ok(self) -> bool:
+        """Every input converted and every output's quality ``ok`` (``batch --strict``)."""
+        return self.ok and not self.not_ok
+
+    def count_quality(self, path: str, quality: str, warnings: list[str]) -> None:
+        self.quality[quality] = self.quality.get(quality, 0) + 1
+        if quality != "ok":
+            self.not_ok.append(NotOk(path, quality, warnings))
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "extractor_version": self.extractor_version,
+            "engine": self.engine,
+            "workers": self.workers,
+            "out_dir": self.out_dir,
+            "started": self.started,
+            "finished": self.finished,
+            "interrupted": self.interrupted,
+            "inputs": self.inputs,
+            "converted": self.converted,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "pages": self.pages,
+            "seconds": round(self.seconds, 3),
+            "pages_per_second": round(self.pages_per_second, 3),
+            "peak_worker_rss_mb": self.peak_worker_rss_mb,
+            "failures": [f.to_dict() for f in sorted(self.failures, key=lambda f: f.path)],
+            "quality": self.quality,
+            "not_ok": [n.to_dict() for n in sorted(self.not_ok, key=lambda n: n.path)],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Planning: which inputs, which outputs, which are up to date
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input file and where its output goes (relative to the output folder)."""
+
+    source: Path
+    rel: PurePosixPath
+    display: str
+
+    def output(self, out_dir: Path) -> Path:
+        return out_dir / Path(*self.rel.parts)
+
+
+@dataclass
+class Plan:
+    todo: list[Job]
+    skipped: list[Job]
+    failures: list[Failure]
+
+    @property
+    def inputs(self) -> int:
+        return len(self.todo) + len(self.skipped) + len(self.failures)
+
+
+def _is_pdf_name(name: str) -> bool:
+    return name.lower().endswith(".pdf")
+
+
+def _walk_pdfs(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        found.extend(Path(root) / name for name in sorted(files) if _is_pdf_name(name))
+    return found
+
+
+def _json_name(rel: PurePosixPath, keep_suffix: bool = False) -> PurePosixPath:
+    name = rel.name
+    if not keep_suffix and _is_pdf_name(name):
+        name = name[: -len(".pdf")]
+    return rel.with_name(name + ".json")
+
+
+def _common_dir(paths: list[str]) -> str:
+    return os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
+
+
+def collect_inputs(inputs: Iterable[Union[str, os.PathLike]]) -> tuple[list[Job], list[Failure]]:
+    """Expand files, folders and globs into jobs with collision-free output paths.
+
+    Returns the jobs (sorted by input path) and a failure for each input that
+    names nothing (a missing file, a pattern that matches no PDF).
+    """
+    failures: list[Failure] = []
+    grouped: list[tuple[Path, str, str]] = []  # (file as found, absolute path, rel path)
+    loose: list[tuple[Path, str]] = []
+    for raw in inputs:
+        raw_s = os.fspath(raw)
+        path = Path(raw_s)
+        if path.is_dir():
+            base = os.path.abspath(path)
+            for found in _walk_pdfs(path):
+                absolute = os.path.abspath(found)
+                grouped.append((found, absolute, os.path.relpath(absolute, base)))
+        elif path.exists():
+            loose.append((path, os.path.abspath(path)))
+        elif glob.has_magic(raw_s):
+            matches = sorted(glob.glob(raw_s, recursive=True))
+            files = []
+            for match in matches:
+                if os.path.isdir(match):
+                    base = os.path.abspath(match)
+                    for found in _walk_pdfs(Path(match)):
+                        absolute = os.path.abspath(found)
+                        grouped.append((found, absolute, os.path.relpath(absolute, base)))
+                        files.append(found)
+                elif _is_pdf_name(match):
+                    loose.append((Path(match), os.path.abspath(match)))
+                    files.append(match)
+            if not files:
+                failures.append(Failure(raw_s, "not-found", f"{raw_s}: no PDF file matches this pattern"))
+        else:
+            failures.append(Failure(raw_s, "not-found", f"{raw_s}: no such file or folder"))
+
+    loose_root = _common_dir([absolute for _, absolute in loose])
+    entries = grouped + [(p, a, os.path.relpath(a, loose_root)) for p, a in loose]
+
+    # The same file reached twice (given as a file and inside a folder): keep the first.
+    seen: set[str] = set()
+    unique = []
+    for found, absolute, rel in entries:
+        key = os.path.realpath(absolute)
+        if key not in seen:
+            seen.add(key)
+            unique.append((found, absolute, rel))
+
+    def outputs(rels: list[str], keep_suffix: bool = False) -> list[PurePosixPath]:
+        return [_json_name(PurePosixPath(Path(r).as_posix()), keep_suffix) for r in rels]
+
+    reserved = {PurePosixPath(REPORT_NAME)}
+    rels = outputs([rel for _, _, rel in unique])
+    if len(set(rels)) < len(rels):
+        root = _common_dir([absolute for _, absolute, _ in unique])
+        rels = outputs([os.path.relpath(absolute, root) for _, absolute, _ in unique])
+
+    # Names that differ only in the case of ".pdf" (a.pdf, a.PDF) keep their suffix.
+    counts: dict[PurePosixPath, int] = {}
+    for rel in rels:
+        counts[rel] = counts.get(rel, 0) + 1
+    jobs: list[Job] = []
+    taken: set[PurePosixPath] = set()
+    for (found, absolute, rel_s), rel in zip(unique, rels):
+        if counts[rel] > 1 or rel in reserved:
+            rel = _json_name(PurePosixPath(rel.parent, Path(absolute).name), keep_suffix=True)
+        if rel in taken or rel in reserved:
+            failures.append(Failure(str(found), "output-collision", f"{found}: another input already writes {rel}"))
+            continue
+        taken.add(rel)
+        jobs.append(Job(source=found, rel=rel, display=str(found)))
+    jobs.sort(key=lambda job: job.display)
+    return jobs, failures
+
+
+def is_up_to_date(job: Job, out_dir: Path, include_text: bool = False) -> bool:
+    """True when the job's output exists for the same input bytes and extractor version."""
+    try:
+        data = json.loads(job.output(out_dir).read_text(encoding="utf-8"))
+        source = data["source"]
+        if source.get("extractor_version") != __version__:
+            return False
+        if ("pages" in data) != include_text:
+            return False
+        return source.get("sha256") == file_sha256(job.source)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def plan_batch(inputs: Iterable[Union[str, os.PathLike]], out_dir: Path, force: bool = False,
+               include_text: bool = False) -> Plan:
+    jobs, failures = collect_inputs(inputs)
+    todo, skipped = [], []
+    for job in jobs:
+        if not force and is_up_to_date(job, out_dir, include_text):
+            skipped.append(job)
+        else:
+            todo.append(job)
+    return Plan(todo=todo, skipped=skipped, failures=failures)
+
+
+# ---------------------------------------------------------------------------
+# Recording outcomes (shared by the local and the dask engine)
+
+
+@dataclass
+class Outcome:
+    """What a worker made of one document."""
+
+    ok: bool
+    text: Optional[str] = None
+    pages: int = 0
+    seconds: float = 0.0
+    kind: Optional[str] = None
+    reason: Optional[str] = None
+    rss_kb: int = 0
+
+
+class Recorder:
+    """Writes outputs and the report, feeds the progress reporter; one per batch run."""
+
+    def __init__(self, out_dir: Path, plan: Plan, progress: ProgressReporter, engine: str, workers: int):
+        self.out_dir = out_dir
+        self.progress = progress
+        self.t0 = time.monotonic()
+        self.report = BatchReport(
+            inputs=plan.inputs, skipped=len(plan.skipped), workers=workers, engine=engine,
+            out_dir=str(out_dir), started=_now(),
+        )
+        for failure in plan.failures:
+            self.report.failures.append(failure)
+            self.report.failed += 1
+        # An output kept from an earlier run counts as much as a new one: --strict judges the folder.
+        for job in plan.skipped:
+            try:
+                self.report.count_quality(job.display, *read_quality(job.output(out_dir).read_text("utf-8")))
+            except (OSError, ValueError):
+                pass  # an unreadable output is not up to date; planning converts it again
+        self._peak_kb = 0
+
+    def start(self, total: int) -> None:
+        self.progress.start(total, self.report.skipped, self.report.workers)
+        for failure in self.report.failures:
+            self.progress.update(DocEvent("failed", failure.path, kind=failure.kind, reason=failure.reason))
+
+    def record(self, job: Job, outcome: Outcome) -> None:
+        self._peak_kb = max(self._peak_kb, outcome.rss_kb or 0)
+        if outcome.ok and outcome.text is not None:
+            try:
+                write_atomic(job.output(self.out_dir), outcome.text)
+            except OSError as exc:
+                outcome = Outcome(ok=False, kind="write-failed", reason=one_line(f"{job.rel}: {exc}"),
+                                  seconds=outcome.seconds)
+        if outcome.ok:
+            self.report.converted += 1
+            self.report.pages += outcome.pages
+            quality, warnings = read_quality(outcome.text) if outcome.text else ("ok", [])
+            self.report.count_quality(job.display, quality, warnings)
+            event = DocEvent("converted", job.display, pages=outcome.pages, seconds=outcome.seconds, quality=quality,
+                             reason=warnings[0] if quality != "ok" and warnings else None)
+        else:
+            failure = Failure(job.display, outcome.kind or "error", one_line(outcome.reason or "failed"))
+            self.report.failures.append(failure)
+            self.report.failed += 1
+            event = DocEvent("failed", job.display, seconds=outcome.seconds, kind=failure.kind,
+                             reason=failure.reason)
+        self.progress.update(event)
+
+    def finish(self, interrupted: bool = False) -> BatchReport:
+        report = self.report
+        report.seconds = time.monotonic() - self.t0
+        report.finished = _now()
+        report.interrupted = interrupted
+        if self._peak_kb:
+            report.peak_worker_rss_mb = round(self._peak_kb / 1024, 1)
+        try:
+            write_atomic(self.out_dir / REPORT_NAME, report.to_json())
+        finally:
+            self.progress.finish(report)
+        return report
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def one_line(text: str, limit: int = 500) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@contextlib.contextmanager
+def locked_out_dir(out_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the output folder (released by the kernel even on kill -9),
+    and remove temporary files that a killed batch left behind."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out_dir, os.O_RDONLY)
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # pragma: no cover - not POSIX
+            pass
+        except OSError:
+            raise BatchError(f"{out_dir}: another batch is writing to this folder") from None
+        for root, _dirs, files in os.walk(out_dir):
+            for name in files:
+                if _TEMP_FILE.match(name):
+                    with contextlib.suppress(OSError):
+                        os.unlink(os.path.join(root, name))
+        yield
+    finally:
+        os.close(fd)
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
