@@ -2,6 +2,9 @@
 
 Every command prints one clear line on stderr and exits non-zero for input it
 cannot read; no traceback reaches the user.
+
+Long because every command is here: this is the one module that knows click,
+and the library functions it calls take plain arguments.
 """
 from __future__ import annotations
 

@@ -7,6 +7,10 @@ number as something else: "§", "kr", ...).  Output follows the contract in
 (ISO ``YYYY-MM-DD`` once written out), times are ``"HH:MM"`` on a 24-hour
 clock.
 
+Long because it is the one place where Swedish dates and times are read:
+every written form, with the checks that keep a paragraph number, an amount
+or a property unit from reading as one, beside the forms it accepts.
+
 Dates read (case-insensitive, optional weekday and "den" in front)::
 
     16 januari 2020      den 3:e mars 2020    16 jan. 2020     1:a sept 2021

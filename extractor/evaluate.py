@@ -53,6 +53,9 @@ Choices where the spec is silent (kept in one place so they can be argued with):
 * Counts with nothing in them have precision = recall = F1 = 1.0; a category
   "occurs" (in a document or a set) when TP+FP+FN > 0, and overall F1 is the
   mean over occurring categories (1.0 when none occurs).
+
+Long because the scorer, the leave-one-organisation-out run and the reports
+share the score types and are read together by whoever argues with a figure.
 """
 from __future__ import annotations
 

@@ -6,6 +6,11 @@ numbers at the item margin that follow one another, so that sub-points
 (``2.1``, ``a.``) stay inside their parent and an agenda list printed before
 the items does not become items itself. Documents with no numbering fall back
 to headings set apart by a bold or larger font.
+
+Long because finding the items' spine is one decision made from many shapes
+of numbering and heading (numbered, listed, unnumbered, OCR-garbled, with a
+table of contents or an appended document in the way); split apart, each
+part would need the others' reasons.
 """
 from __future__ import annotations
 

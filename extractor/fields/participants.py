@@ -7,6 +7,10 @@ lines), then each row is read as name, party, role, municipality or job title.
 Officers come from labels ("Mötesordförande: Markus") and from election
 sentences ("Tore Gurenius valdes till ordförande för stämman") and are merged
 into the attendance list.
+
+Long because attendance is written in more layouts than any other part
+(tables, comma lists, columns, handles, lists inside an item, officers in
+sentences), and each reader shares the row parser and the merging rules.
 """
 from __future__ import annotations
 
