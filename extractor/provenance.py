@@ -17,6 +17,8 @@ from rapidfuzz import fuzz
 
 from extractor import dates
 from extractor.document import Document, Page
+# The head's reading of dashes and OCR'd clock digits; it keeps every offset.
+from extractor.fields.meeting import _clean as clean
 from extractor.layout import word_spans
 
 # An OCR'd name is kept when the closest stretch of a line is at least this close to it.
@@ -74,14 +76,16 @@ class Locator:
         return list(reversed(self.document.pages)) if last_first else list(self.document.pages)
 
     def date(self, value: str | None) -> dict | None:
-        """The first place the date ``value`` (ISO) is written with its year, in any form."""
+        """The first place the date ``value`` (ISO) is written, in any form."""
         if not value:
             return None
         day = datetime.date.fromisoformat(value)
-        for page in self.document.pages:
-            for match in dates.find_dates(page.text):
-                if match.has_year and match.date == day:
-                    return self.evidence(page.number, match.start, match.end)
+        # Written with its year first; else without ("söndag den 13 juli"), its year read elsewhere.
+        for with_year in (True, False):
+            for page in self.document.pages:
+                for match in dates.find_dates(clean(page.text), reference=day):
+                    if match.has_year == with_year and match.date == day:
+                        return self.evidence(page.number, match.start, match.end)
         return None
 
     def time(self, value: str | None, closing: bool = False) -> dict | None:
@@ -90,7 +94,7 @@ class Locator:
         if not value:
             return None
         for page in self._ordered(closing):
-            found = dates.find_times(page.text)
+            found = dates.find_times(clean(page.text))
             for match in (reversed(found) if closing else found):
                 if value in (match.start_time, match.end_time):
                     return self.evidence(page.number, match.start, match.end)

@@ -61,13 +61,28 @@
 
   function drawBoxes() {
     document.querySelectorAll(".box").forEach((b) => b.remove());
+    // The smaller box on top: a name inside a decision's box, a decision inside its item's, each
+    // stays clickable.
+    // Two values read from the same words (a name and the sentence that elects it) get boxes one
+    // inside the other, so that both can be clicked.
+    const seen = new Map(), shown = new Map();
+    for (const v of values.filter(boxed)) {
+      const key = `${v.evidence.page}:${v.evidence.box.join(",")}`;
+      const k = seen.get(key) || 0;
+      seen.set(key, k + 1);
+      const [x0, y0, x1, y1] = v.evidence.box, inset = Math.min(1.5 * k, (x1 - x0) / 4, (y1 - y0) / 4);
+      shown.set(v, [x0 + inset, y0 + inset, x1 - inset, y1 - inset]);
+    }
+    const area = (v) => { const b = shown.get(v); return (b[2] - b[0]) * (b[3] - b[1]); };
+    const order = values.filter(boxed).sort((a, b) => area(b) - area(a));
     for (const v of values.filter(boxed)) {
       const page = pagesById.get(v.evidence.page);
       const el = document.createElement("div");
       el.className = "box"; el.dataset.vid = v.vid; el.dataset.kind = v.kind;
       el.title = `${v.label}: ${v.text() || ""}`;
-      place(el, v.evidence.box, page);
-      const [x0, y0, x1, y1] = v.evidence.box;
+      place(el, shown.get(v), page);
+      el.style.zIndex = 1 + order.indexOf(v);
+      const [x0, y0, x1, y1] = shown.get(v);
       for (const part of v.evidence.boxes || []) {
         const p = document.createElement("div");
         p.className = "part";
@@ -75,7 +90,14 @@
         p.style.width = pct(part[2] - part[0], x1 - x0 || 1); p.style.height = pct(part[3] - part[1], y1 - y0 || 1);
         el.append(p);
       }
-      el.addEventListener("click", (e) => { if (!drawing) { e.stopPropagation(); select(v.vid, "form"); } });
+      el.addEventListener("click", (e) => {
+        if (drawing) return;
+        e.stopPropagation();
+        // Boxes stacked at the point are taken in turn, one a click, smallest first.
+        const stack = document.elementsFromPoint(e.clientX, e.clientY).filter((b) => b.classList.contains("box"));
+        const at_ = stack.findIndex((b) => b.dataset.vid === current);
+        select((at_ < 0 ? stack[0] || el : stack[(at_ + 1) % stack.length]).dataset.vid, "form");
+      });
       document.getElementById("page-" + page.number).append(el);
     }
   }
