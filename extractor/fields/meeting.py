@@ -8,7 +8,7 @@ import regex
 
 from extractor import dates, gazetteer
 from extractor.document import Document, Line
-from extractor.matching import fold_space, match_heading, rest_after
+from extractor.matching import fold_space, label_cell, match_heading, rest_after, trailing_label
 from extractor.segment import Segments
 from extractor.vocab import load
 
@@ -23,6 +23,8 @@ class MeetingFields:
     end_time: str | None
     place: str | None
     number: str | None
+    # Why a document typed "other" is not minutes, a notice or notes, in plain words.
+    not_minutes: str | None = None
 
     def missing(self) -> list[str]:
         """A warning for each value of the head not written in the document (left null, never guessed)."""
@@ -93,9 +95,13 @@ def _header_row(line: Line, following: Line | None) -> list[tuple[str, str]]:
     return list(zip(cells, (c.text.strip() for c in following.cells)))
 
 
-def _document_type(title: str, segments: Segments) -> str:
-    """The kind of document as a reader tells it: the earliest type word of its title ("Protokoll",
-    "Minnesanteckningar", "Kallelse"); without one, minutes by their parts, else not minutes at all.
+def _document_type(title: str, segments: Segments) -> tuple[str, str | None]:
+    """The kind of document as a reader tells it, and for a document that is not minutes why not.
+
+    The earliest type word of its title ("Protokoll", "Minnesanteckningar", "Kallelse") names
+    the kind. Without one, the record of a meeting shows at least two independent kinds of
+    evidence (``_minutes_evidence``): a date, a signature, numbered sections or a time and a
+    place alone are in every invoice, letter, contract or annual report too.
 
     An agenda heading ("Dagordning") names a notice only where nothing is signed: a signed
     protocol may print its föredragningslista at the top.
@@ -106,25 +112,84 @@ def _document_type(title: str, segments: Segments) -> str:
         (m.start(), kind, word)
         for kind in ("minnesanteckningar", "kallelse", "protokoll")
         for word in vocab[kind]
-        for m in [regex.search(regex.escape(word), lower)] if m
+        # The word, a compound ending in it ("Mötesprotokoll") or an inflection of it, but not a
+        # longer word it begins ("Protokollförare").
+        for m in [regex.search(regex.escape(word) + r"(?:et|en|n|s|na)?(?!\p{L})", lower)] if m
     )
+    evidence = _minutes_evidence(title, segments)
     for _, kind, word in found:
         if word in vocab["agenda"] and segments.signing:
             continue
-        return kind
-    return "protokoll" if _has_minutes_parts(title, segments) else "other"
+        if word in load("structure")["document_type"]["need_a_meeting"] and not _names_a_meeting(title):
+            continue  # "Inbjudan till sommarfest" invites to no meeting
+        return kind, None
+    if len(evidence) >= 2:
+        return "protokoll", None
+    seen = f"only {evidence[0]}" if evidence else "none"
+    return "other", (f"no title naming minutes, a notice or notes, and {seen} of the parts of a meeting's record "
+                     "(a title naming a meeting, a head with its time or place, attendance, numbered items, "
+                     "a signing block of minutes)")
 
 
-def _has_minutes_parts(title: str, segments: Segments) -> bool:
-    """A title naming a meeting, numbered items, a signing block, or a head with a time, a place
-    or an attendance list."""
-    if any(_MEETING_WORD.match(w.strip(",.:")) for w in title.split()):
-        return True
-    if len(segments.items) >= 2 or segments.signing:
-        return True
+def _minutes_evidence(title: str, segments: Segments) -> list[str]:
+    """The kinds of evidence of a meeting's record found, in plain words: a title naming a meeting,
+    a head with the meeting's time or place, an attendance list, numbered items, a signing block
+    that attests minutes."""
+    vocab = _vocab()
     attendance = load("structure")["attendance"]
-    labels = [*_vocab()["time"], *_vocab()["place"], *attendance["present"]["headings"], *attendance["absent"]["headings"]]
-    return any(match_heading(_plain(line), labels) for line in segments.head)
+    evidence_vocab = load("structure")["document_type"]
+    # A board's members listed under "Ledamöter" are in an annual report too; presence is a meeting's.
+    members = {h.lower() for h in evidence_vocab["member_lists"]}
+    present = [h for h in (*attendance["present"]["headings"], *attendance["absent"]["headings"]) if h.lower() not in members]
+    found = []
+    if _names_a_meeting(title):
+        found.append("a title naming a meeting")
+    if any(_clock_label(line) or _label_line(line, vocab["place"]) for line in segments.head):
+        found.append("a head with the meeting's time or place")
+    if any(_label_line(line, present) for line in segments.head):
+        found.append("an attendance list")
+    if len(segments.items) >= 2:
+        found.append("numbered items")
+    if _attests_minutes(segments.signing, evidence_vocab["signing_roles"]):
+        found.append("a signing block of minutes")
+    return found
+
+
+def _names_a_meeting(title: str) -> bool:
+    return any(_MEETING_WORD.match(w.strip(",.:")) for w in title.split())
+
+
+def _label_line(line: Line, labels: list[str]) -> bool:
+    """A line that opens with one of ``labels`` as a label is written: alone, before a colon, or
+    in a cell of its own; not a sentence that begins with the word ("Var vänlig ...")."""
+    text = _plain(line)
+    hit = match_heading(text, labels)
+    if not hit:
+        return False
+    # The label's last word may carry its colon: "Närvarande: Anna Berg".
+    rest = text[hit[1]:].strip()
+    first = fold_space(line.cells[0].text).rstrip(": ") if len(line.cells) > 1 else ""
+    return (not rest or rest.startswith(":") or text[:hit[1]].endswith(":")
+            or (bool(first) and (m := match_heading(first, labels)) is not None and m[1] >= len(first)))
+
+
+def _clock_label(line: Line) -> bool:
+    """A time label with a clock time in its value: "Tid: 18.30", "Klockan 13.00-15.40"."""
+    return _label_line(line, _vocab()["time"]) and bool(dates.find_times(_clean(_plain(line))))
+
+
+def _attests_minutes(signing: list[Line], roles: list[str]) -> bool:
+    """A signing label that attests a record or gives a role only minutes are signed in ("Vid
+    protokollet", "Justeras", "Justerare"), not an office a board's members sign any document in."""
+    labels = load("structure")["signatures"]["labels"]
+    attesting = {entry["label"] for entry in labels if entry.get("attests") or entry["role"] in roles}
+    names = [entry["label"] for entry in labels]
+    for line in signing:
+        for text in [cell.text for cell in line.cells] or [line.text]:
+            opening, trailing = label_cell(text, names), trailing_label(text, names)
+            if (opening and opening[0] in attesting) or (trailing and trailing[1] in attesting):
+                return True
+    return False
 
 
 # A date that revises or prints the document is not the meeting's: "(rev 2020-03-26)".
@@ -198,18 +263,31 @@ def meeting_times(head: list[Line], date_text: str, date_lines: list[int] = ()) 
     return None, None
 
 
-def _sentence_time(text: str, words: list[str], last: bool) -> str | None:
+def _sentence_time(text: str, words: list[str], others: list[str], last: bool) -> str | None:
     """The time written beside one of ``words`` in its sentence: "förklarar mötet öppnat kl 17:21",
     "Kl. 19.05 öppnade ordföranden mötet".
 
-    Only near the word: a property unit "3:7" in an attendance list run into the first item is no time.
+    Only near the word, and nearer to it than to any of ``others`` (the words of the meeting's
+    other end): "öppnade mötet kl. 19.00 och sade att mötet avslutas när ..." gives an opening
+    time and no closing time. A property unit "3:7" in an attendance list run into the first
+    item is no time.
     """
-    pattern = regex.compile("|".join(regex.escape(w) for w in words), regex.IGNORECASE)
+    def pattern(vocabulary: list[str]) -> regex.Pattern:
+        return regex.compile("|".join(regex.escape(w) for w in vocabulary), regex.IGNORECASE)
+
+    wanted, other = pattern(words), pattern(others)
     sentences = regex.split(r"(?<=[.!?])\s+(?=\p{Lu})", text)
     for sentence in (reversed(sentences) if last else sentences):
         sentence = _clean(regex.sub(r"\b(\d{1,2}:\d{2}):\d{2}\b", r"\1", sentence))  # 17:15:36
-        words_at = [m.start() for m in pattern.finditer(sentence)]
-        found = [t for t in dates.find_times(sentence) if any(abs(t.start - at) <= _NEAR for at in words_at)]
+        wanted_at = [m.span() for m in wanted.finditer(sentence)]
+        other_at = [m.span() for m in other.finditer(sentence)]
+
+        def distance(time, spans: list[tuple[int, int]]) -> float:
+            # The characters between the time and the word, on whichever side of it the word stands.
+            return min((max(start - time.end, time.start - end, 0) for start, end in spans), default=float("inf"))
+
+        found = [t for t in dates.find_times(sentence)
+                 if distance(t, wanted_at) <= _NEAR and distance(t, wanted_at) < distance(t, other_at)]
         if found:
             return found[-1 if last else 0].start_time
     return None
@@ -221,10 +299,13 @@ _NEAR = 60
 
 def _times_from_items(texts: list[str]) -> tuple[str | None, str | None]:
     """Opening and closing times in the first and last items: "förklarar mötet öppnat kl 17:21",
-    "Årsmötet avslutades kl. 21.10."."""
-    start = next((t for t in (_sentence_time(text, _vocab()["opening_words"], False) for text in texts[:4]) if t), None)
-    closing = load("structure")["closing"]["time_words"]
-    end = next((t for t in (_sentence_time(text, closing, True) for text in reversed(texts[-3:])) if t), None)
+    "Årsmötet avslutades kl. 21.10".
+
+    Where few items or none were found the first and last texts are the same: one time is
+    the opening or the closing time by the word it stands nearer to, never both."""
+    opening, closing = _vocab()["opening_words"], load("structure")["closing"]["time_words"]
+    start = next((t for t in (_sentence_time(text, opening, closing, False) for text in texts[:4]) if t), None)
+    end = next((t for t in (_sentence_time(text, closing, opening, True) for text in reversed(texts[-3:])) if t), None)
     return start, end
 
 
@@ -578,8 +659,9 @@ def meeting_fields(segments: Segments, document: Document) -> MeetingFields:
         start, end = start or first, end or last
     first_page = document.pages[0].lines if document.pages else []
     organisation, body = _organisation_and_body(title, first_page)
+    document_type, not_minutes = _document_type(" ".join(_plain(l) for l in title), segments)
     return MeetingFields(
-        document_type=_document_type(" ".join(_plain(l) for l in title), segments),
+        document_type=document_type,
         organisation=organisation,
         body=body,
         date=meeting_day.isoformat() if meeting_day else None,
@@ -587,6 +669,7 @@ def meeting_fields(segments: Segments, document: Document) -> MeetingFields:
         end_time=end,
         place=meeting_place(head, date_text, date_lines, title),
         number=meeting_number([*title, *head]),
+        not_minutes=not_minutes,
     )
 
 

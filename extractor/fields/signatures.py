@@ -8,8 +8,10 @@ Scanned signing blocks are noisy: a handwritten signature comes out of OCR
 as letters ("NANA SM", "Givasn Cindblac!") and can swallow the typed name
 below it. So a name read there is kept when it has a person's shape, and,
 where the participants are known, is read as the participant it resembles;
-a label whose name could not be read is given the participant who holds that
-office at the meeting (the signers are the meeting's officers).
+a label whose name could not be read, in a block signed by hand, is given the
+participant who holds that office at the meeting (the signers are the meeting's
+officers). A block of printed text only (labels, the place and date) was not
+signed, and no name is put to its labels.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
+from extractor import dates
 from extractor.document import Line
 from extractor.entities import resolve_person
 from extractor.matching import fold, fold_space, label_cell, match_heading, trailing_label
@@ -120,13 +123,22 @@ class _Block:
     labels: dict[str, str]  # role -> label as written
     slots: dict[str, int]  # role -> most labels of it on one line ("Justeras | Justeras": 2)
     counts: dict[str, int]  # role -> labels of it in the whole block
-    written: bool  # anything but labels and form words: the form was filled in or signed
+    written: bool  # handwriting (``_handwriting``): the block was signed by hand
 
 
 def _is_form_text(text: str) -> bool:
     """Printed words of a blank signing form: "Namn", "Signatur", "Datum och ort"."""
     words = load("structure")["signatures"]["form_words"]
     return all(fold(part) in {fold(w) for w in words} for part in regex.split(r"\s+och\s+|\s*[,/]\s*", text.strip()) if part)
+
+
+def _handwriting(text: str, source: str, known: frozenset[str]) -> bool:
+    """A signature as OCR reads it ("NANA SM", "arcu$ Holmdr"): no label, no printed word of the
+    form, no name that can be read and no place and date of signing ("Ekby 2024-03-05"). A block
+    with printed text only was not signed by hand: no one's name is put to its empty labels."""
+    name = _name_in(text, source, known)
+    printed_name = bool(name) and looks_like_person(_without_nickname(name))
+    return not (_label_of(text) or _is_form_text(text) or printed_name or dates.find_dates(text))
 
 
 @dataclass
@@ -213,7 +225,7 @@ def _read_pass(rows: list[tuple[int, Line, list[_Cell]]], known: frozenset[str],
             for _, label in labels_here:
                 seen.setdefault(label[1], label[0])
             continue
-        written = written or any(not _label_of(c.text) and not _is_form_text(c.text) for c in cells)
+        written = written or any(_handwriting(c.text, source, known) for c in cells)
         line_names: list[tuple[float, _Read]] = []
         beside: tuple[str, str] | None = None  # a label cell whose name is in the next cell
         for cell in cells:
