@@ -290,8 +290,9 @@ Exit status:
                    "without it --engine dask starts a local cluster).")
 @click.option("--strict", is_flag=True,
               help="Exit 1 also when any output's quality is not ok (partial, empty, not-minutes).")
+@click.option("--review", is_flag=True, help="Also write a review page NAME.html beside each NAME.json (docs/review.md).")
 @click.option("--extract-fn", default=EXTRACT_REF, hidden=True)
-def batch_command(inputs, out_dir, workers, force, timeout, quiet, include_text, engine, scheduler, strict, extract_fn):
+def batch_command(inputs, out_dir, workers, force, timeout, quiet, include_text, engine, scheduler, strict, review, extract_fn):
     """Convert many minutes PDFs to JSON, in parallel and resumably.
 
     INPUT is a PDF file, a folder (searched recursively for .pdf files, any
@@ -327,6 +328,12 @@ def batch_command(inputs, out_dir, workers, force, timeout, quiet, include_text,
         sys.exit(130)
     if not quiet:
         print_report(report)
+    if review:
+        from extractor.review import review_outputs
+
+        pages, failed = review_outputs(inputs, out_dir)
+        if not quiet:
+            click.echo(f"review pages: {len(pages)} written" + "".join(f"\n  not written: {line}" for line in failed))
     sys.exit(0 if (report.all_ok if strict else report.ok) else 1)
 
 
@@ -521,15 +528,22 @@ def export_command(directory: Path, fmt: str | None, output: Path, sep: str) -> 
     click.echo(f"Exported {counts} to {output}")
 
 
-def _register_commands() -> None:
-    # The heavier commands live beside the library code they drive.
-    from extractor.review import review_command
+@main.command("review")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=str))
+@click.option("--json", "json_file", type=click.Path(dir_okay=False, exists=True, path_type=str), default=None,
+              help="Show this output of `protokoll extract` instead of extracting the PDF again.")
+@click.option("--gold", "gold_file", type=click.Path(dir_okay=False, exists=True, path_type=str), default=None,
+              help="Open this gold file (or a JSON saved from a review page) to check it or make gold.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str), required=True,
+              help="The HTML file to write.")
+@click.option("--no-ocr", is_flag=True, help="Never OCR; pages without a usable text layer stay empty.")
+def review_command(file: str, json_file: str | None, gold_file: str | None, output: str, no_ocr: bool) -> None:
+    """Write a review page: the PDF's pages with a box over every extracted value, and a form
+    to correct them and save the corrected JSON. One HTML file that opens from disk (docs/review.md).
+    """
+    from extractor.review import review_file
 
-    for command in (review_command,):
-        main.add_command(command)
-
-
-_register_commands()
+    click.echo(review_file(file, output, json_file, gold_file, ocr=not no_ocr))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """A review page: every extracted value shown in a box on the page it came from, and corrected there.
 
-``protokoll review FILE.pdf -o FILE.html`` writes one self-contained HTML file (page images,
+``protokoll review FILE.pdf -o FILE.html`` (``review_file``) writes one self-contained HTML file (page images,
 values, and the page's script and style inlined; nothing fetched) that opens from disk. Beside
 the pages stands the document as a form; each value can be edited, deleted or added by drawing
 a box, and "Save corrected JSON" downloads the corrected document. ``--gold`` opens a gold file
@@ -15,8 +15,6 @@ import json
 import typing
 from importlib import resources
 from pathlib import Path
-
-import click
 
 from extractor.document import Document
 from extractor.layout import find_layout, word_spans
@@ -145,22 +143,35 @@ def write_review(pdf: str | Path, output: str | Path, data: dict | None = None, 
     return Path(output)
 
 
-@click.command("review")
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=str))
-@click.option("--json", "json_file", type=click.Path(dir_okay=False, exists=True, path_type=str), default=None,
-              help="Show this output of `protokoll extract` instead of extracting the PDF again.")
-@click.option("--gold", "gold_file", type=click.Path(dir_okay=False, exists=True, path_type=str), default=None,
-              help="Open this gold file (or a corrected JSON saved from a review page) to check or make gold.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str), required=True,
-              help="The HTML file to write.")
-@click.option("--no-ocr", is_flag=True, help="Never OCR; pages without a usable text layer stay empty.")
-def review_command(file: str, json_file: str | None, gold_file: str | None, output: str, no_ocr: bool) -> None:
-    """Write a review page: the PDF's pages with a box over every extracted value, and a form
-    to correct them and save the corrected JSON. One HTML file that opens from disk.
-    """
+def review_file(pdf: str | Path, output: str | Path, json_file: str | Path | None = None,
+                gold_file: str | Path | None = None, ocr: bool = True) -> Path:
+    """``protokoll review``: the page of ``pdf`` for its output ``json_file``, the gold file
+    ``gold_file``, or, with neither, the PDF extracted now."""
+    from extractor.errors import UsageError
+
     if json_file and gold_file:
-        raise click.UsageError("give --json or --gold, not both")
+        raise UsageError("give --json or --gold, not both")
     given = json_file or gold_file
     data = json.loads(Path(given).read_text(encoding="utf-8")) if given else None
-    write_review(file, output, data, gold=bool(gold_file), ocr=not no_ocr)
-    click.echo(output)
+    return write_review(pdf, output, data, gold=bool(gold_file), ocr=ocr)
+
+
+def review_outputs(inputs, out_dir: str | Path) -> tuple[list[Path], list[str]]:
+    """``protokoll batch --review``: ``NAME.html`` beside each ``NAME.json`` of a batch whose page is
+    missing or older than its JSON. The pages are read again (a scan is OCR'd again: the workers
+    hand on only the JSON). Returns the pages written and a line for each that could not be."""
+    from extractor.batch_core import collect_inputs
+    from extractor.errors import ExtractionError
+
+    written, failed = [], []
+    jobs, _ = collect_inputs(inputs)
+    for job in jobs:
+        output = job.output(Path(out_dir))
+        page = output.with_suffix(".html")
+        if not output.is_file() or (page.is_file() and page.stat().st_mtime >= output.stat().st_mtime):
+            continue
+        try:
+            written.append(write_review(job.source, page, json.loads(output.read_text(encoding="utf-8"))))
+        except (ExtractionError, ValueError, OSError) as exc:
+            failed.append(f"{job.display}: {exc}")
+    return written, failed

@@ -382,3 +382,55 @@ def test_a_15_page_protocol_stays_under_3_mb():
     images = page_images(pdf)
     size = sum(len(i["image"]) for i in images)
     assert size < 3e6 * len(images) / 15, (pdf.name, size)
+
+
+# ---------------------------------------------------------------------------- the commands
+
+def _protokoll(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "extractor", *args], capture_output=True, text=True, timeout=600,
+                          env=dict(os.environ, PYTHONPATH=str(REPO)))
+
+
+def _embedded(page: Path) -> dict:
+    text = page.read_text("utf-8")
+    start = text.index('<script id="review-data" type="application/json">') + len('<script id="review-data" type="application/json">')
+    return json.loads(text[start:text.index("</script>", start)])
+
+
+def test_review_command_from_the_pdf_its_json_or_a_gold_file(tmp_path):
+    done = _protokoll("review", str(EXAMPLE), "-o", str(tmp_path / "page.html"))
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "page.html").read_text("utf-8")
+    # Self-contained: no address outside the file to fetch.
+    assert "http://" not in page.replace('"http://', "") and 'src="http' not in page and "<link" not in page
+    shown = _embedded(tmp_path / "page.html")
+    assert shown["minutes"]["participants"] and all("box" in p["evidence"] for p in shown["minutes"]["participants"])
+    assert [p["number"] for p in shown["pages"]] == [1, 2] and shown["pages"][0]["image"].startswith("data:image/jpeg")
+
+    gold = REPO / "examples" / "styrelsemote-exempel.gold.json"
+    done = _protokoll("review", str(EXAMPLE), "--gold", str(gold), "-o", str(tmp_path / "gold.html"))
+    assert done.returncode == 0, done.stderr
+    shown = _embedded(tmp_path / "gold.html")
+    assert shown["gold"] is True
+    assert [p["name"] for p in shown["minutes"]["participants"]] == [p["name"] for p in json.loads(gold.read_text("utf-8"))["participants"]]
+    assert all("box" in p["evidence"] for p in shown["minutes"]["participants"])
+
+    done = _protokoll("review", str(EXAMPLE), "--gold", str(gold), "--json", str(gold), "-o", str(tmp_path / "both.html"))
+    assert done.returncode == 2 and "not both" in done.stderr
+
+
+def test_batch_review_writes_a_page_beside_each_json(tmp_path):
+    (tmp_path / "in").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "in" / "mote.pdf")
+    done = _protokoll("batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1", "--review")
+    assert done.returncode == 0, done.stderr
+    page = tmp_path / "out" / "mote.html"
+    shown = _embedded(page)
+    assert shown["minutes"] == json.loads((tmp_path / "out" / "mote.json").read_text("utf-8"))
+    written = page.stat().st_mtime
+    # A rerun leaves an up-to-date page alone.
+    assert _protokoll("batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1", "--review").returncode == 0
+    assert page.stat().st_mtime == written
