@@ -92,7 +92,8 @@ def extract_pages(pages: Document, *, include_text: bool = False, entities: bool
     if meeting.document_type == "other":
         meeting = replace(meeting, **{f: None for f in _MEETING_VALUES})
         reference, people, items, upcoming, signed = None, [], [], None, []
-        warnings.append("not minutes, a notice or notes: no meeting fields, participants or items taken from it")
+        why = f" ({meeting.not_minutes})" if meeting.not_minutes else ""
+        warnings.append(f"not minutes, a notice or notes{why}: no meeting fields, participants or items taken from it")
     else:
         if meeting.document_type == "kallelse":
             # A notice calls a meeting that has not yet been held: board lists and signatures of an

@@ -514,6 +514,9 @@ def test_the_reason_a_document_is_not_minutes_names_the_evidence_found(not_minut
     fields = meeting_fields(segment(document), document)
     assert fields.document_type == "other"
     assert "no title naming minutes" in fields.not_minutes and evidence in fields.not_minutes
+    # The reason is what the output's warning says.
+    warnings = extract(not_minutes[name], entities=False).to_dict()["warnings"]
+    assert any(fields.not_minutes in warning for warning in warnings), warnings
 
 
 # Minutes whose title names no type: two kinds of evidence of a meeting's record make them minutes.

@@ -1,4 +1,10 @@
-"""Items: title, discussion text, decisions, assignments and references of each agenda item."""
+"""Items: title, discussion text, decisions, assignments and references of each agenda item.
+
+Long because decisions and assignments are read from the item's body in the
+many ways minutes write them (a "Beslut" heading, a lead-in sentence, att-
+clauses, a decision in the margin, action lists, a person in parentheses),
+and every reader shares the body's paragraphs and the vocabulary.
+"""
 from __future__ import annotations
 
 import dataclasses

@@ -1,4 +1,9 @@
-"""The meeting's head: document type, organisation, body, date, time, place, number, next meeting."""
+"""The meeting's head: document type, organisation, body, date, time, place, number, next meeting.
+
+Long because the head's values are read together: the title block, the head's
+labels and the opening and closing items are the same few lines read for
+every value, and the document type is decided from them too.
+"""
 from __future__ import annotations
 
 import datetime
