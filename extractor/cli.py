@@ -182,7 +182,7 @@ def train_lines_command(docs_dir: str, lines_dir: str, gold_dir: str | None, out
     """Train the line-role model (a CRF) from annotated lines, with a fixed seed."""
     import tempfile
 
-    from extractor.line_training import annotate, leave_one_org_out, train, training_sequences
+    from extractor.training.lines import annotate, leave_one_org_out, train, training_sequences
 
     ids = sorted(p.stem for p in Path(docs_dir).glob("*.pdf"))
     if gold_dir:
@@ -443,7 +443,7 @@ def eval_command(docs_dir: Path, gold_dir: Path, predictions_dir: Path | None,
                 # the shipped model has seen every organisation; a fold must not use it
                 raise click.UsageError(f"no annotated lines (NAME.jsonl) in {lines_dir}: each fold's line-role "
                                        "model is trained from them (give --lines)")
-            from extractor.line_training import FoldLineModels
+            from extractor.training.lines import FoldLineModels
 
             folds = FoldLineModels(docs_dir, lines_dir, workers or 2)
         loo_report = leave_one_org_out(pairs, orgs, kinds, folds, workers=workers or 2, progress=progress)

@@ -14,7 +14,7 @@ from pdf_factory import write_pdf
 
 from extractor.layout import find_layout
 from extractor.line_roles import ROLES, _Weights, allowed, decode, predict
-from extractor.line_training import annotate, project, read_annotations, read_pages_cached, train, training_sequences
+from extractor.training.lines import annotate, project, read_annotations, read_pages_cached, train, training_sequences
 from extractor.lines import LineRecord, features, records
 from extractor.segment import regions_from_roles, segment
 from extractor.read_pages import read_document

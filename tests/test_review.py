@@ -160,7 +160,7 @@ def test_a_gold_file_is_found_again_on_the_pages():
 def test_every_value_of_the_corpus_has_a_box_over_its_words():
     """All of ../shared/corpus, born-digital and scanned: every participant, item, decision and
     signature with a box holding exactly its evidence's words, and the meeting fields found."""
-    from extractor.line_training import read_pages_cached
+    from extractor.training.lines import read_pages_cached
 
     corpus = require_shared()
     totals, missing, unlike = 0, {}, {}
@@ -209,7 +209,7 @@ def browser():
 def _review(pdf: Path, out: Path, cached: bool = True) -> tuple[Path, dict, float]:
     """The review page of ``pdf`` and the output it shows; pages read once (cached for the corpus)."""
     if cached:
-        from extractor.line_training import read_pages_cached
+        from extractor.training.lines import read_pages_cached
 
         document = find_layout(read_pages_cached(pdf))
     else:
