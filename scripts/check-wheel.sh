@@ -18,6 +18,8 @@ quietly "$work/venv/bin/python" -m pip install -q "$wheel"
 cd "$work"
 "$work/venv/bin/protokoll" doctor
 "$work/venv/bin/protokoll" extract "$project/examples/styrelsemote-exempel.pdf" -o "$work/example.json"
+# The review page's script and style are package data: the installed wheel writes the page.
+"$work/venv/bin/protokoll" review "$project/examples/styrelsemote-exempel.pdf" --json "$work/example.json" -o "$work/example.html" >/dev/null
 "$work/venv/bin/python" - "$work/example.json" <<'PY'
 import json, sys
 import extractor
