@@ -33,7 +33,7 @@ from typing import Any, Callable, Iterable, Optional, Union
 
 from extractor.batch_core import (
     DEFAULT_TIMEOUT, EXTRACT_REF, BatchError, BatchReport, Outcome, Recorder, one_line, default_workers,
-    locked_out_dir, plan_batch,
+    locked_out_dir, plan_batch, stop_on_sigterm,
 )
 from extractor.progress import ProgressArg, make_progress
 
@@ -489,7 +489,7 @@ def run_batch(
     out_dir = Path(out_dir)
     workers = workers or default_workers()
     reporter = make_progress(progress)
-    with locked_out_dir(out_dir):
+    with locked_out_dir(out_dir), stop_on_sigterm():
         plan = plan_batch(inputs, out_dir, force=force, include_text=include_text)
         size = max(1, min(workers, len(plan.todo)))
         recorder = Recorder(out_dir, plan, reporter, engine="local", workers=size)

@@ -25,15 +25,18 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import glob
+import hashlib
 import json
 import os
 import re
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Optional, Union
 
 from extractor import __version__
+from extractor.errors import printable
 from extractor.progress import DocEvent, ProgressReporter
 from extractor.writer import file_sha256, write_atomic
 
@@ -41,12 +44,40 @@ DEFAULT_TIMEOUT = 300.0
 REPORT_NAME = "batch-report.json"
 EXTRACT_REF = "extractor:extract"
 
-# What write_atomic leaves behind when its process is killed between mkstemp and rename.
-_TEMP_FILE = re.compile(r"^\..+\.json\.[A-Za-z0-9_]+\.tmp$")
+# What write_atomic leaves behind when its process is killed between mkstemp and rename
+# (and the longer names it used before its temporary names were short and fixed).
+_TEMP_FILE = re.compile(r"^\.(protokoll-[A-Za-z0-9_]+|.+\.json\.[A-Za-z0-9_]+)\.tmp$")
+# The longest file name most file systems take, in bytes.
+NAME_MAX = 255
 
 
 class BatchError(Exception):
     """The batch as a whole cannot run (output folder locked, workers cannot start)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """The batch was asked to stop (SIGTERM): it ends as after Ctrl-C, with its report written."""
+
+
+@contextlib.contextmanager
+def stop_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into ``Terminated`` while the batch runs, so that its ``finally`` writes the
+    report and stops the workers (only the main thread can have signal handlers)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum, frame):
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 # ---------------------------------------------------------------------------
@@ -106,10 +137,14 @@ class BatchReport:
     peak_worker_rss_mb: Optional[float] = None
     quality: dict[str, int] = field(default_factory=lambda: dict.fromkeys(QUALITIES, 0))
     not_ok: list[NotOk] = field(default_factory=list)
+    # Inputs whose output could not have the usual name (too long, or a folder of that name).
+    renamed: list[dict] = field(default_factory=list)
+    # Why the report itself could not be written (then said on stderr instead).
+    report_error: Optional[str] = None
 
     @property
     def ok(self) -> bool:
-        return self.failed == 0 and not self.interrupted
+        return self.failed == 0 and not self.interrupted and not self.report_error
 
     @property
     def all_ok(self) -> bool:
@@ -145,6 +180,7 @@ class BatchReport:
             "failures": [f.to_dict() for f in sorted(self.failures, key=lambda f: f.path)],
             "quality": self.quality,
             "not_ok": [n.to_dict() for n in sorted(self.not_ok, key=lambda n: n.path)],
+            "renamed": sorted(self.renamed, key=lambda r: r["path"]),
         }
 
     def to_json(self) -> str:
@@ -157,11 +193,15 @@ class BatchReport:
 
 @dataclass(frozen=True)
 class Job:
-    """One input file and where its output goes (relative to the output folder)."""
+    """One input file and where its output goes (relative to the output folder).
+
+    ``display`` is the input's name as reports and progress lines show it (valid UTF-8, control
+    characters escaped); ``renamed`` is set when the output could not take the usual name."""
 
     source: Path
     rel: PurePosixPath
     display: str
+    renamed: bool = False
 
     def output(self, out_dir: Path) -> Path:
         return out_dir / Path(*self.rel.parts)
@@ -182,19 +222,52 @@ def _is_pdf_name(name: str) -> bool:
     return name.lower().endswith(".pdf")
 
 
-def _walk_pdfs(folder: Path) -> list[Path]:
+def _walk_pdfs(folder: Path, failures: Optional[list[Failure]] = None) -> list[Path]:
+    """The PDFs under ``folder``; a folder that cannot be listed (no permission, a path over the
+    system's length limit) is a failure, not a silent gap in the archive."""
+
+    def unlisted(exc: OSError) -> None:
+        if failures is not None:
+            where = printable(os.fsdecode(exc.filename)) if exc.filename else printable(str(folder))
+            failures.append(Failure(where, "unreadable-folder",
+                                    f"{where}: this folder cannot be listed ({exc.strerror or exc}); "
+                                    "the PDFs in it were not converted"))
+
     found = []
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder, onerror=unlisted):
         dirs.sort()
         found.extend(Path(root) / name for name in sorted(files) if _is_pdf_name(name))
     return found
 
 
+def _fit_name(name: str, key: str, suffix: str = "") -> str:
+    """``name`` (ending in ``suffix``) when it fits the file-name limit, else a shortened name
+    with a digest of ``key``: the same input gets the same name on every run, so resume finds it."""
+    if len(name.encode("utf-8")) <= NAME_MAX:
+        return name
+    return _alternative_name(name, key, suffix)
+
+
+_SHORTENED = re.compile(r"~[0-9a-f]{12}(\.json)?(/|$)")
+
+
+def _alternative_name(name: str, key: str, suffix: str = "") -> str:
+    stem = name[: len(name) - len(suffix)] if suffix and name.endswith(suffix) else name
+    tail = "~" + hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:12] + suffix
+    budget = NAME_MAX - len(tail.encode("utf-8"))
+    return stem.encode("utf-8")[:budget].decode("utf-8", "ignore") + tail
+
+
 def _json_name(rel: PurePosixPath, keep_suffix: bool = False) -> PurePosixPath:
+    """The output path of an input's relative path, in a form that can be written: each part
+    printable valid UTF-8 (a name that is not UTF-8 keeps its bytes as ``\\xNN``) and within the
+    file-name limit."""
     name = rel.name
     if not keep_suffix and _is_pdf_name(name):
         name = name[: -len(".pdf")]
-    return rel.with_name(name + ".json")
+    parts = [_fit_name(printable(part), part) for part in rel.parent.parts]
+    name = _fit_name(printable(name) + ".json", rel.as_posix(), ".json")
+    return PurePosixPath(*parts, name)
 
 
 def _common_dir(paths: list[str]) -> str:
@@ -215,7 +288,7 @@ def collect_inputs(inputs: Iterable[Union[str, os.PathLike]]) -> tuple[list[Job]
         path = Path(raw_s)
         if path.is_dir():
             base = os.path.abspath(path)
-            for found in _walk_pdfs(path):
+            for found in _walk_pdfs(path, failures):
                 absolute = os.path.abspath(found)
                 grouped.append((found, absolute, os.path.relpath(absolute, base)))
         elif path.exists():
@@ -226,7 +299,7 @@ def collect_inputs(inputs: Iterable[Union[str, os.PathLike]]) -> tuple[list[Job]
             for match in matches:
                 if os.path.isdir(match):
                     base = os.path.abspath(match)
-                    for found in _walk_pdfs(Path(match)):
+                    for found in _walk_pdfs(Path(match), failures):
                         absolute = os.path.abspath(found)
                         grouped.append((found, absolute, os.path.relpath(absolute, base)))
                         files.append(found)
@@ -234,9 +307,12 @@ def collect_inputs(inputs: Iterable[Union[str, os.PathLike]]) -> tuple[list[Job]
                     loose.append((Path(match), os.path.abspath(match)))
                     files.append(match)
             if not files:
-                failures.append(Failure(raw_s, "not-found", f"{raw_s}: no PDF file matches this pattern"))
+                shown = printable(raw_s)
+                failures.append(Failure(shown, "not-found", f"{shown}: no PDF file matches this pattern"))
         else:
-            failures.append(Failure(raw_s, "not-found", f"{raw_s}: no such file or folder"))
+            shown = printable(raw_s)
+            why = _missing_reason(raw_s)
+            failures.append(Failure(shown, "not-found" if why is None else "unreadable", f"{shown}: {why or 'no such file or folder'}"))
 
     loose_root = _common_dir([absolute for _, absolute in loose])
     entries = grouped + [(p, a, os.path.relpath(a, loose_root)) for p, a in loose]
@@ -265,16 +341,34 @@ def collect_inputs(inputs: Iterable[Union[str, os.PathLike]]) -> tuple[list[Job]
         counts[rel] = counts.get(rel, 0) + 1
     jobs: list[Job] = []
     taken: set[PurePosixPath] = set()
+    # An output cannot be a folder that other outputs go into (clash.pdf beside a folder clash.json/).
+    folders = {parent for rel in rels for parent in rel.parents}
     for (found, absolute, rel_s), rel in zip(unique, rels):
+        display = printable(str(found))
         if counts[rel] > 1 or rel in reserved:
             rel = _json_name(PurePosixPath(rel.parent, Path(absolute).name), keep_suffix=True)
+        if rel in taken or rel in reserved or rel in folders:
+            rel = rel.with_name(_alternative_name(rel.name, rel_s, ".json"))
+            renamed = True
         if rel in taken or rel in reserved:
-            failures.append(Failure(str(found), "output-collision", f"{found}: another input already writes {rel}"))
+            failures.append(Failure(display, "output-collision", f"{display}: another input already writes {rel}"))
             continue
         taken.add(rel)
-        jobs.append(Job(source=found, rel=rel, display=str(found)))
+        jobs.append(Job(source=found, rel=rel, display=display, renamed=bool(_SHORTENED.search(rel.as_posix()))))
     jobs.sort(key=lambda job: job.display)
     return jobs, failures
+
+
+def _missing_reason(raw: str) -> Optional[str]:
+    """Why a path that does not look like a file or folder cannot be used, when it is there after
+    all (no permission to look, a name over the length limit); None when it is simply missing."""
+    try:
+        os.stat(raw)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    return None
 
 
 def is_up_to_date(job: Job, out_dir: Path, include_text: bool = False) -> bool:
@@ -295,7 +389,10 @@ def plan_batch(inputs: Iterable[Union[str, os.PathLike]], out_dir: Path, force: 
                include_text: bool = False) -> Plan:
     jobs, failures = collect_inputs(inputs)
     todo, skipped = [], []
-    for job in jobs:
+    for index, job in enumerate(jobs):
+        if job.output(out_dir).is_dir():  # a folder of that name already in the output folder
+            job = jobs[index] = Job(job.source, job.rel.with_name(_alternative_name(job.rel.name, job.rel.as_posix(), ".json")),
+                                    job.display, renamed=True)
         if not force and is_up_to_date(job, out_dir, include_text):
             skipped.append(job)
         else:
@@ -334,6 +431,8 @@ class Recorder:
         for failure in plan.failures:
             self.report.failures.append(failure)
             self.report.failed += 1
+        self.report.renamed = [{"path": job.display, "output": job.rel.as_posix()}
+                               for job in plan.todo + plan.skipped if job.renamed]
         # An output kept from an earlier run counts as much as a new one: --strict judges the folder.
         for job in plan.skipped:
             try:
@@ -352,7 +451,7 @@ class Recorder:
         if outcome.ok and outcome.text is not None:
             try:
                 write_atomic(job.output(self.out_dir), outcome.text)
-            except OSError as exc:
+            except (OSError, UnicodeError) as exc:  # a full or read-only disk; text that is not UTF-8
                 outcome = Outcome(ok=False, kind="write-failed", reason=one_line(f"{job.rel}: {exc}"),
                                   seconds=outcome.seconds)
         if outcome.ok:
@@ -379,8 +478,14 @@ class Recorder:
             report.peak_worker_rss_mb = round(self._peak_kb / 1024, 1)
         try:
             write_atomic(self.out_dir / REPORT_NAME, report.to_json())
+        except OSError as exc:
+            # A full or read-only disk: the outputs written so far stay, and the user learns why
+            # there is no report instead of reading a traceback.
+            report.report_error = one_line(f"{printable(str(self.out_dir / REPORT_NAME))}: {exc.strerror or exc}")
         finally:
             self.progress.finish(report)
+        if report.report_error:
+            print(f"protokoll batch: the report could not be written: {report.report_error}", file=sys.stderr, flush=True)
         return report
 
 
@@ -389,7 +494,7 @@ def _now() -> str:
 
 
 def one_line(text: str, limit: int = 500) -> str:
-    text = " ".join(str(text).split())
+    text = printable(" ".join(str(text).split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -397,8 +502,12 @@ def one_line(text: str, limit: int = 500) -> str:
 def locked_out_dir(out_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock on the output folder (released by the kernel even on kill -9),
     and remove temporary files that a killed batch left behind."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(out_dir, os.O_RDONLY)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out_dir, os.O_RDONLY)
+    except OSError as exc:
+        raise BatchError(f"{printable(str(out_dir))}: the output folder cannot be made or opened "
+                         f"({exc.strerror or exc})") from None
     try:
         try:
             import fcntl

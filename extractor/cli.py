@@ -271,7 +271,8 @@ Exit status:
        with its error kind and reason), or the batch could not run;
        with --strict also when an output's quality is not ok
   2    wrong usage
-  130  interrupted (Ctrl-C); run the same command again to resume""")
+  130  interrupted (Ctrl-C); run the same command again to resume
+  143  stopped by SIGTERM; the report so far is written, run again to resume""")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--out", "-o", "out_dir", required=True, metavar="DIR",
               type=click.Path(file_okay=False, path_type=Path),
@@ -322,10 +323,12 @@ def batch_command(inputs, out_dir, workers, force, timeout, quiet, include_text,
                                progress=progress, include_text=include_text, extract_fn=extract_fn)
     except BatchError as exc:
         raise click.ClickException(str(exc)) from None
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        from extractor.batch_core import Terminated
+
         if not quiet:
             click.echo("Interrupted; the report so far is in " + str(out_dir / REPORT_NAME), err=True)
-        sys.exit(130)
+        sys.exit(143 if isinstance(exc, Terminated) else 130)
     if not quiet:
         print_report(report)
     if review:

@@ -14,6 +14,8 @@ Exit statuses, the same for every command (README, `protokoll --help`):
 """
 from __future__ import annotations
 
+import unicodedata
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNREADABLE, EXIT_DEPENDENCY = 0, 1, 2, 3, 4
 
 
@@ -29,8 +31,32 @@ class ExtractionError(Exception):
             self.kind = kind
 
     def __str__(self) -> str:
-        # Reports and stderr show one line, whatever the underlying library said.
-        return " ".join(super().__str__().split())
+        # Reports and stderr show one line, whatever the underlying library said or the file is called.
+        return printable(" ".join(super().__str__().split()))
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print and to write as UTF-8: the undecodable bytes of a file name (as
+    ``os.fsdecode`` carries them, surrogate-escaped) become ``\\xNN``, and control characters,
+    direction marks and other invisible format characters become visible escapes, so a file name
+    cannot break a line, move the cursor or reverse what a terminal shows."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif char == " " or unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Zl", "Zp", "Co", "Cn"):
+            out.append(char)
+        elif char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        else:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    return "".join(out)
 
 
 class NotFoundError(ExtractionError):

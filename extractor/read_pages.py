@@ -6,6 +6,9 @@ files mix born-digital and scanned pages.
 """
 from __future__ import annotations
 
+import hashlib
+import io
+import logging
 import os
 from pathlib import Path
 
@@ -21,42 +24,57 @@ from extractor.ocr import ocr_page
 from extractor.text_normalise import join_accents, join_words, plain_text
 from extractor.text_quality import assess
 from extractor.vocab import load
-from extractor.writer import file_sha256
+
+# pdfminer logs every oddity of a damaged file as a warning; what matters reaches the
+# document's warnings or its error, and stderr stays one line per failure.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 _BOLD_FONT = regex.compile(r"bold|black|heavy|semibold|demi|\bbx", regex.IGNORECASE)
 
 MAX_FILE_BYTES = 1 << 30
+# Text kept per page and per document: a dense page holds about 6,000 characters, so these only
+# stop a file made to exhaust memory (a million text operators), before any later stage sees it.
+MAX_PAGE_CHARS = 200_000
+MAX_DOCUMENT_CHARS = 3_000_000
 MIN_LAYER_CHARS = 20
 # A page this much covered by images is a scan (its text layer, if any, came from a scanner's OCR).
 SCAN_COVERAGE = 0.5
 
 
-def _check_file(path: Path) -> None:
-    if not path.exists():
-        raise errors.NotFoundError(f"{path}: no such file")
-    if path.is_dir():
-        raise errors.NotPdfError(f"{path}: is a folder, not a PDF file")
-    size = path.stat().st_size
-    if size == 0:
-        raise errors.EmptyFileError(f"{path}: the file is empty")
-    if size > MAX_FILE_BYTES:
-        raise errors.ExtractionError(f"{path}: the file is {size >> 20} MB, over the 1024 MB limit", "too-large")
-    with path.open("rb") as handle:
-        head = handle.read(1024)
-    if b"%PDF-" not in head:
-        raise errors.NotPdfError(f"{path}: not a PDF file (no %PDF header)")
-
-
-def _open_pdfium(path: Path) -> pdfium.PdfDocument:
+def read_input(path: Path) -> bytes:
+    """The input's bytes, read once: the sha256 recorded and the pages parsed come from the same
+    bytes even when the file is replaced while it is read."""
     try:
-        return pdfium.PdfDocument(str(path))
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise errors.ExtractionError(f"{path}: the file is {size >> 20} MB, over the 1024 MB limit", "too-large")
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise errors.NotFoundError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise errors.NotPdfError(f"{path}: is a folder, not a PDF file") from None
+    except OSError as exc:  # no permission, a path over the length limit, an I/O error
+        raise errors.ExtractionError(f"{path}: the file cannot be read ({exc.strerror or exc})", "unreadable") from None
+    if not data:
+        raise errors.EmptyFileError(f"{path}: the file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise errors.ExtractionError(f"{path}: the file is over the 1024 MB limit", "too-large")
+    if b"%PDF-" not in data[:1024]:
+        raise errors.NotPdfError(f"{path}: not a PDF file (no %PDF header)")
+    return data
+
+
+def _open_pdfium(path: Path, data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
             raise errors.EncryptedPdfError(f"{path}: the PDF is encrypted with a password") from None
         # PDFium refuses a well-formed file with an empty page tree; pdfminer tells that case apart.
         try:
-            with pdfplumber.open(str(path)) as plumber:
+            with pdfplumber.open(io.BytesIO(data)) as plumber:
                 empty = len(plumber.pages) == 0
         except Exception:
             empty = False
@@ -96,9 +114,16 @@ def layer_chars(plumber_page: pdfplumber.page.Page) -> list[dict]:
     return chars
 
 
-def _layer_words(plumber_page: pdfplumber.page.Page) -> list[Word]:
+def _layer_words(plumber_page: pdfplumber.page.Page, warnings: list[str] | None = None,
+                 number: int = 0) -> list[Word]:
+    chars = layer_chars(plumber_page)
+    if len(chars) > MAX_PAGE_CHARS:
+        if warnings is not None:
+            warnings.append(f"page {number}: {len(chars)} characters, more than any page of minutes; "
+                            f"only the first {MAX_PAGE_CHARS} read")
+        chars = chars[:MAX_PAGE_CHARS]
     words = pdfplumber.utils.extract_words(
-        join_accents(layer_chars(plumber_page)),
+        join_accents(chars),
         x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, extra_attrs=["fontname", "size"],
     )
     result = []
@@ -145,30 +170,53 @@ def is_born_digital(pdfium_page: pdfium.PdfPage) -> bool:
 def read_document(path: str | os.PathLike, *, ocr: bool = True) -> Document:
     """Read every page of the PDF at ``path``; raise an ``ExtractionError`` for unreadable input."""
     path = Path(path)
-    _check_file(path)
-    sha = file_sha256(path)
-    pdf = _open_pdfium(path)
+    shown = errors.printable(os.fsdecode(path))  # messages and the output name: valid UTF-8, nothing hidden
+    data = read_input(path)
+    sha = hashlib.sha256(data).hexdigest()
+    pdf = _open_pdfium(Path(shown), data)
     warnings: list[str] = []
     try:
         page_count = len(pdf)
         if page_count == 0:
-            raise errors.NoPagesError(f"{path}: the PDF has no pages")
+            raise errors.NoPagesError(f"{shown}: the PDF has no pages")
         try:
-            plumber = pdfplumber.open(str(path))
+            plumber = pdfplumber.open(io.BytesIO(data))
+            plumber_count = len(plumber.pages)
+        except errors.ExtractionError:
+            raise
         except Exception as exc:  # pdfminer raises many types for damaged files
-            raise errors.DamagedPdfError(f"{path}: the PDF cannot be parsed ({type(exc).__name__})") from None
+            raise errors.DamagedPdfError(f"{shown}: the PDF cannot be parsed ({type(exc).__name__})") from exc
         with plumber:
+            if plumber_count < page_count:
+                # Each page is read with both parsers; a page tree they read differently is damaged.
+                raise errors.DamagedPdfError(f"{shown}: the PDF's page tree is damaged ({page_count} pages for "
+                                             f"one parser, {plumber_count} for the other)")
             pages = []
+            chars = 0
             for index in range(page_count):
-                plumber_page, pdfium_page = plumber.pages[index], pdf[index]
-                pages.append(_read_page(pdfium_page, plumber_page, index + 1, ocr, warnings))
+                if chars > MAX_DOCUMENT_CHARS:
+                    warnings.append(f"pages {index + 1}-{page_count} not read: the document already has "
+                                    f"more than {MAX_DOCUMENT_CHARS} characters")
+                    break
+                try:
+                    plumber_page, pdfium_page = plumber.pages[index], pdf[index]
+                    page = _read_page(pdfium_page, plumber_page, index + 1, ocr, warnings)
+                except (errors.ExtractionError, MemoryError):
+                    raise
+                except Exception as exc:
+                    # The parsers' own failures on a damaged page (a non-numeric page size, a loop
+                    # in the page tree, nesting past the recursion limit): the input's fault.
+                    raise errors.DamagedPdfError(f"{shown}: page {index + 1} is damaged and cannot be read "
+                                                 f"({type(exc).__name__}: {exc})") from exc
+                pages.append(page)
+                chars += sum(len(w.text) + 1 for w in page.words)
                 # Release each page's parsed objects at once: a 200-page file would
                 # otherwise hold every page's characters until the end.
                 plumber_page.close()
                 pdfium_page.close()
     finally:
         pdf.close()
-    return Document(path=str(path), sha256=sha, pages=pages, warnings=warnings)
+    return Document(path=shown, sha256=sha, pages=pages, warnings=warnings)
 
 
 def _read_page(pdfium_page, plumber_page, number: int, ocr: bool, warnings: list[str]) -> Page:
@@ -178,7 +226,7 @@ def _read_page(pdfium_page, plumber_page, number: int, ocr: bool, warnings: list
     page = Page(number=number, width=width, height=height, source="text-layer")
     if char_count >= MIN_LAYER_CHARS:
         try:
-            page.words = _layer_words(plumber_page)
+            page.words = _layer_words(plumber_page, warnings, number)
         except Exception as exc:
             warnings.append(f"page {number}: the text layer could not be read ({type(exc).__name__}); OCR used")
             page.words = []

@@ -12,13 +12,29 @@ import tempfile
 from pathlib import Path
 
 
+_UMASK: int | None = None
+
+
+def _umask() -> int:
+    """The process's umask (read once: setting it back and forth is not thread-safe)."""
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0o022)
+        os.umask(_UMASK)
+    return _UMASK
+
+
 def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # A short temporary name of fixed length, so that a target whose name is near the
+    # file-name limit can still be written.
+    fd, tmp_name = tempfile.mkstemp(prefix=".protokoll-", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            # mkstemp makes the file 0600; an output is an ordinary file that follows the umask.
+            os.fchmod(handle.fileno(), 0o666 & ~_umask())
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from extractor import __version__
-from extractor.errors import NotPdfError
+from extractor.errors import NotPdfError, printable
 from extractor.model import (
     Assignment, Decision, Entity, Evidence, Item, Meeting, Minutes, NextMeeting, PageText, Participant, Signature, Source,
 )
@@ -76,7 +76,7 @@ def sample_minutes(path: str | os.PathLike, data: bytes | None = None, date: str
              references=["KS 2020/123"], evidence=ev),
     ]
     return Minutes(
-        source=Source(file=path.name, sha256=hashlib.sha256(data).hexdigest(), pages=2, text_source="text-layer",
+        source=Source(file=printable(path.name), sha256=hashlib.sha256(data).hexdigest(), pages=2, text_source="text-layer",
                       extractor_version=__version__),
         document_type="protokoll", organisation="Testkommunen", body="Kommunstyrelsen",
         meeting=Meeting(date=date, start_time="09:00", end_time="11:30", place="Stadshuset", number="1"),

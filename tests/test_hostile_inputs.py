@@ -1,0 +1,214 @@
+"""Hostile and unlucky inputs: every input accounted for, names that can always be written, a
+report whatever happens, damaged PDFs reported as damaged, bounded work.
+
+File-system cases are made in tmp_path; planning and crash behaviour run the real worker
+machinery with the fast fake extractor; anything about real PDFs runs the real pipeline on
+PDFs made here (the bundled example and mutations of it).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO
+from conftest_batch_helpers import EXTRACT_FN, subprocess_env
+from extractor.batch import run_batch
+from extractor.batch_core import REPORT_NAME, collect_inputs
+from extractor.cli import batch_command
+from extractor.errors import printable
+
+EXAMPLE = REPO / "examples" / "styrelsemote-exempel.pdf"
+
+
+def touch(path: Path, text: str = "x") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def fake_batch(inputs, out, **options):
+    options.setdefault("workers", 1)
+    options.setdefault("timeout", 30)
+    options.setdefault("extract_fn", EXTRACT_FN)
+    return run_batch([str(i) for i in inputs], out, **options)
+
+
+def report_of(out: Path) -> dict:
+    return json.loads((out / REPORT_NAME).read_text("utf-8"))
+
+
+def deep_folder(base: Path, depth_chars: int = 4400) -> bytes:
+    """A folder whose path is longer than the system allows (PATH_MAX 4096), made one level at a
+    time through folder descriptors; returns its path as bytes."""
+    fd = os.open(base, os.O_RDONLY)
+    path = os.fsencode(base)
+    try:
+        while len(path) < depth_chars:
+            name = b"d" * 200
+            os.mkdir(name, dir_fd=fd)
+            next_fd = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = next_fd
+            path += b"/" + name
+        with open(os.open(b"deep.pdf", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd), "wb") as handle:
+            handle.write(b"%PDF-1.4 deep")
+    finally:
+        os.close(fd)
+    return path
+
+
+# ---------------------------------------------------------------------------
+# Every input accounted for
+
+
+def test_a_folder_past_the_path_length_limit_is_a_failure_with_a_reason(tmp_path):
+    docs = tmp_path / "docs"
+    touch(docs / "a.pdf")
+    deep_folder(docs)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(batch_command, [str(docs), "--out", str(out), "-q", "--extract-fn", EXTRACT_FN])
+    assert result.exit_code == 1
+    report = report_of(out)
+    assert report["converted"] == 1
+    [failure] = report["failures"]
+    assert failure["kind"] == "unreadable-folder"
+    assert "cannot be listed" in failure["reason"] and "too long" in failure["reason"].lower()
+
+
+def test_a_folder_without_permission_is_a_failure_with_a_reason():
+    # Root reads every folder: run the planning as an ordinary user then.
+    base = Path(tempfile.mkdtemp(prefix="protokoll-perm-", dir="/tmp"))
+    try:
+        base.chmod(0o755)
+        touch(base / "docs" / "a.pdf").parent.chmod(0o755)
+        touch(base / "docs" / "closed" / "b.pdf")
+        (base / "docs" / "closed").chmod(0)
+        code = ("import json, os, sys; from extractor.batch_core import collect_inputs; "
+                "os.geteuid() == 0 and os.setuid(65534); "
+                "jobs, failures = collect_inputs([sys.argv[1]]); "
+                "print(json.dumps([[j.rel.as_posix() for j in jobs], [f.to_dict() for f in failures]]))")
+        done = subprocess.run([sys.executable, "-c", code, str(base / "docs")], capture_output=True, text=True,
+                              env=subprocess_env(), cwd="/", timeout=60)
+        assert done.returncode == 0, done.stderr
+        jobs, failures = json.loads(done.stdout)
+        assert jobs == ["a.json"]
+        assert [f["kind"] for f in failures] == ["unreadable-folder"]
+        assert "closed" in failures[0]["path"] and "Permission denied" in failures[0]["reason"]
+    finally:
+        (base / "docs" / "closed").chmod(0o755)
+        shutil.rmtree(base)
+
+
+def test_names_are_escaped_and_valid_utf8_in_outputs_reports_and_progress(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    raw_names = [b"b-\xe5.pdf", "ny\nrad.pdf".encode(), "esc\x1b[31mred.pdf".encode(), "\u202efdp.exe.pdf".encode()]
+    for raw in raw_names:
+        with open(os.fsencode(docs) + b"/" + raw, "wb") as handle:
+            handle.write(b"content " + raw)
+    lines: list[str] = []
+    out = tmp_path / "out"
+    report = fake_batch([docs], out, progress=lambda event: lines.append(event.path))
+    assert report.converted == 4 and report.failed == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted([REPORT_NAME, "b-\\xe5.json", "ny\\nrad.json", "esc\\x1b[31mred.json", "\\u202efdp.exe.json"])
+    for line in lines:
+        assert line.isprintable() and line.encode("utf-8")
+    (out / REPORT_NAME).read_bytes().decode("utf-8")  # the report is valid UTF-8
+    # A rerun finds every output again.
+    again = fake_batch([docs], out)
+    assert again.skipped == 4 and again.converted == 0
+
+
+def test_long_names_and_a_name_taken_by_a_folder_get_a_stable_other_name(tmp_path):
+    docs = tmp_path / "docs"
+    long_names = ["x" * n + ".pdf" for n in (241, 250, 251)] + ["å" * 125 + "x.pdf"]  # the last: 255 bytes
+    for name in long_names:
+        touch(docs / name)
+    touch(docs / "clash.pdf")
+    touch(docs / "clash.json" / "inner.pdf")
+    out = tmp_path / "out"
+    first = fake_batch([docs], out)
+    assert first.failed == 0 and first.converted == 6, first.failures
+    renamed = {entry["path"]: entry["output"] for entry in report_of(out)["renamed"]}
+    assert str(docs / "clash.pdf") in renamed and renamed[str(docs / "clash.pdf")].startswith("clash~")
+    assert len(renamed) == 3  # 251 x's and the å's do not fit with ".json"; clash.pdf
+    assert any(output.startswith("å" * 100) for output in renamed.values())  # cut between characters
+    for name in os.listdir(out):
+        assert len(os.fsencode(name)) <= 255
+    second = fake_batch([docs], out)
+    assert second.skipped == 6 and second.converted == 0 and second.failed == 0
+    assert report_of(out)["renamed"] == sorted(({"path": p, "output": o} for p, o in renamed.items()),
+                                               key=lambda r: r["path"])
+    # A folder already in the output folder under an output's name: the output goes beside it.
+    touch(docs / "other.pdf")
+    (out / "other.json").mkdir()
+    third = fake_batch([docs], out)
+    assert third.converted == 1 and third.failed == 0
+    assert any(name.startswith("other~") for name in os.listdir(out))
+
+
+def test_printable_escapes_what_a_terminal_would_obey():
+    assert printable("Protokoll för styrelsen.pdf") == "Protokoll för styrelsen.pdf"
+    assert printable(os.fsdecode(b"b-\xe5.pdf")) == "b-\\xe5.pdf"
+    assert printable("a\nb\tc\x07\u200f\u202e") == "a\\nb\\tc\\x07\\u200f\\u202e"
+
+
+# ---------------------------------------------------------------------------
+# A report whatever happens
+
+
+def test_a_full_disk_leaves_the_outputs_written_and_says_why_there_is_no_report(tmp_path):
+    docs = tmp_path / "docs"
+    for name in ("a.pdf", "b.pdf"):
+        touch(docs / name)
+    out = tmp_path / "out"
+    # A file-size limit makes every write past 200 bytes fail as on a full disk (EFBIG), for this
+    # batch process only; the workers never write.
+    code = ("import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+            "resource.setrlimit(resource.RLIMIT_FSIZE, (200, 200)); "
+            "from extractor.cli import main; main()")
+    done = subprocess.run([sys.executable, "-c", code, "batch", str(docs), "--out", str(out), "-j", "1",
+                           "--extract-fn", EXTRACT_FN], capture_output=True, text=True, env=subprocess_env(),
+                          timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "the report could not be written" in done.stderr
+    assert done.stderr.count("write-failed") == 2 and not list(out.glob("*.json"))
+
+
+def test_sigterm_writes_the_report_and_keeps_what_was_converted(tmp_path):
+    docs = tmp_path / "docs"
+    for index in range(30):
+        touch(docs / f"slow-{index:02}.pdf", f"document {index}")
+    out = tmp_path / "out"
+    env = dict(subprocess_env(), PROTOKOLL_TEST_SLOW="0.4")
+    proc = subprocess.Popen([sys.executable, "-m", "extractor.cli", "batch", str(docs), "--out", str(out), "-j", "1",
+                             "--extract-fn", EXTRACT_FN, "-q"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("slow-*.json"))) < 2:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 143, stderr
+    assert "Traceback" not in stderr
+    report = report_of(out)
+    assert report["interrupted"] is True
+    written = sorted(p.name for p in out.glob("slow-*.json"))
+    assert report["converted"] == len(written) >= 2
+    for name in written:
+        json.loads((out / name).read_text("utf-8"))
+    # The rerun converts the rest.
+    rerun = fake_batch([docs], out)
+    assert rerun.skipped == len(written) and rerun.converted == 30 - len(written)
