@@ -27,7 +27,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ExtractionError as exc:
-            click.echo(f"protokoll: error: {exc}", err=True)
+            click.echo(f"protokoll: error: {exc.kind}: {exc}", err=True)
             sys.exit(exc.exit_code)
 
 
@@ -57,8 +57,9 @@ def main() -> None:
 @click.option("--no-ocr", is_flag=True, help="Never OCR; pages without a usable text layer stay empty.")
 @click.option("--compact", is_flag=True, help="One line of JSON instead of indented output.")
 @click.option("--no-entities", is_flag=True, help="Only the structure: no named entities (faster; no NER model needed).")
+@click.option("--debug", is_flag=True, help="On failure, show the traceback as well as the one-line error.")
 def extract_command(file: str, output: str | None, include_text: bool, no_ocr: bool, compact: bool,
-                    no_entities: bool) -> None:
+                    no_entities: bool, debug: bool) -> None:
     """Read one minutes PDF (born-digital or scanned) and write its JSON document.
 
     Exit status: 0 on success; 3 when the input cannot be read (not a PDF,
@@ -66,10 +67,22 @@ def extract_command(file: str, output: str | None, include_text: bool, no_ocr: b
     dependency is missing (Tesseract, its Swedish pack, a model), each with
     the reason on one line of stderr.
     """
+    from extractor.errors import ExtractionError, InternalError, printable
     from extractor.pipeline import extract
     from extractor.writer import write_atomic
 
-    minutes = extract(file, include_text=include_text, ocr=not no_ocr, entities=not no_entities)
+    try:
+        minutes = extract(file, include_text=include_text, ocr=not no_ocr, entities=not no_entities)
+    except Exception as exc:
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        if isinstance(exc, ExtractionError):
+            raise
+        what = "ran out of memory" if isinstance(exc, MemoryError) else f"{type(exc).__name__}: {exc}"
+        raise InternalError(f"{printable(file)}: {what} (protokoll extract --debug shows where)",
+                            "out-of-memory" if isinstance(exc, MemoryError) else None) from None
     text = minutes.to_json(indent=None if compact else 2) + "\n"
     if output:
         write_atomic(output, text)

@@ -144,9 +144,28 @@ def _doc_entities(doc, offset: int, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# The longest piece given to the model: a line of minutes is a few hundred characters, and a
+# stretch of a million (a damaged or hostile file) would trip spaCy's length limit (E088) and
+# take its memory.
+MAX_PIECE_CHARS = 10_000
+
+
+def _bounded(segments: list[tuple[int, str]], limit: int = MAX_PIECE_CHARS) -> list[tuple[int, str]]:
+    """The segments with any longer than ``limit`` cut into pieces, at a space where there is one."""
+    out = []
+    for offset, segment in segments:
+        while len(segment) > limit:
+            cut = segment.rfind(" ", limit // 2, limit) + 1 or limit
+            out.append((offset, segment[:cut]))
+            offset, segment = offset + cut, segment[cut:]
+        out.append((offset, segment))
+    return out
+
+
 def _entities_in_texts(nlp, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
     """Model entities of each text; all their segments go through one ``nlp.pipe``, so batches are full."""
-    pieces = [(index, offset, segment) for index, text in enumerate(texts) for offset, segment in _segments(text)]
+    pieces = [(index, offset, segment) for index, text in enumerate(texts)
+              for offset, segment in _bounded(_segments(text))]
     found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     # Batches of a few dozen lines: as fast as the model's default 1,000, and a
     # 200-page document peaks at 240 MB instead of 460 MB.

@@ -102,6 +102,14 @@ class OcrUnavailableError(DependencyError):
     kind = "ocr-unavailable"
 
 
+class InternalError(ExtractionError):
+    """A failure that is no known fault of the input (a bug, a library's surprise): one line with
+    the exception's type, the traceback only on request (``extract --debug``)."""
+
+    kind = "internal-error"
+    exit_code = EXIT_FAILED
+
+
 class UsageError(ExtractionError):
     """What was asked cannot be done with the arguments given (a folder with nothing to score, a
     training input that is missing): the library's usage error, which the CLI reports as click's."""

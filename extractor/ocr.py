@@ -30,6 +30,11 @@ MAX_DPI = 300
 MAX_SKEW_DEGREES = 3.0
 SKEW_STEP = 0.25
 TESSERACT_TIMEOUT_S = 240
+# Pixels a page may be rendered with for OCR: an A0 sheet still gets 160 dpi, an A4 page any
+# resolution up to MAX_DPI; beyond it the page is rendered at a lower resolution, and below
+# MIN_DPI (text no longer readable) refused, before any memory is taken for the image.
+MAX_RENDER_PIXELS = 40_000_000
+MIN_DPI = 72
 
 
 @dataclass
@@ -160,9 +165,23 @@ def ocr_image(image: Image.Image, dpi: int) -> list[OcrWord]:
     return parse_tsv(_run_tesseract(picture), 72.0 / dpi)
 
 
+def bounded_dpi(width_pt: float, height_pt: float, dpi: int) -> int:
+    """``dpi``, or the highest resolution at which the page stays within ``MAX_RENDER_PIXELS``;
+    raises an ``ExtractionError`` (``page-too-large``) when that is below ``MIN_DPI``."""
+    area = max(width_pt, 1.0) * max(height_pt, 1.0) / (72.0 * 72.0)  # square inches
+    if area * dpi * dpi <= MAX_RENDER_PIXELS:
+        return dpi
+    fitted = int((MAX_RENDER_PIXELS / area) ** 0.5)
+    if fitted < MIN_DPI:
+        raise errors.ExtractionError(
+            f"a page of {width_pt:.0f} x {height_pt:.0f} points needs OCR and is too large to render "
+            f"(over {MAX_RENDER_PIXELS // 1_000_000} million pixels at {MIN_DPI} dpi)", "page-too-large")
+    return fitted
+
+
 def ocr_page(page, scan_dpi: float | None = None) -> list[OcrWord]:
     """OCR one pypdfium2 page; word boxes come back in PDF points."""
-    dpi = render_dpi(scan_dpi)
+    dpi = bounded_dpi(*page.get_size(), render_dpi(scan_dpi))
     bitmap = page.render(scale=dpi / 72.0, grayscale=True)
     image = bitmap.to_pil()
     return ocr_image(image, dpi)

@@ -34,7 +34,9 @@ _ACCENT_AFTER = regex.compile(rf"(\p{{L}})({_ACCENT_CLASS})")
 # Format characters draw nothing (zero-width space/joiners, BOM, direction
 # marks), except the soft hyphen: a text layer holds it only where a hyphen is
 # drawn, and some producers write every hyphen as one ("2013\xad10\xad09").
-_INVISIBLE = regex.compile(r"[\p{Cf}--\xad]", regex.V1)
+# Control characters (NUL, BEL, escapes) and lone surrogates from a broken font
+# map draw nothing either, and would end up inside names and break UTF-8 output.
+_INVISIBLE = regex.compile(r"[[\p{Cf}\p{Cc}\p{Cs}]--[\xad\t\n\r]]", regex.V1)
 _ODD_SPACE = regex.compile(r"[\p{Zs}--\x20]", regex.V1)
 
 # Two words closer than this share of the font size were not parted by a space.

@@ -12,16 +12,18 @@ import tempfile
 from pathlib import Path
 
 
-_UMASK: int | None = None
-
-
 def _umask() -> int:
-    """The process's umask (read once: setting it back and forth is not thread-safe)."""
-    global _UMASK
-    if _UMASK is None:
-        _UMASK = os.umask(0o022)
-        os.umask(_UMASK)
-    return _UMASK
+    """The process's umask, read where the system shows it (setting it to learn it is not thread-safe)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:

@@ -189,7 +189,7 @@ def test_a_full_disk_leaves_the_outputs_written_and_says_why_there_is_no_report(
 
 def test_sigterm_writes_the_report_and_keeps_what_was_converted(tmp_path):
     docs = tmp_path / "docs"
-    for index in range(30):
+    for index in range(12):
         touch(docs / f"slow-{index:02}.pdf", f"document {index}")
     out = tmp_path / "out"
     env = dict(subprocess_env(), PROTOKOLL_TEST_SLOW="0.4")
@@ -210,5 +210,114 @@ def test_sigterm_writes_the_report_and_keeps_what_was_converted(tmp_path):
     for name in written:
         json.loads((out / name).read_text("utf-8"))
     # The rerun converts the rest.
-    rerun = fake_batch([docs], out)
-    assert rerun.skipped == len(written) and rerun.converted == 30 - len(written)
+    rerun = fake_batch([docs], out, workers=2)
+    assert rerun.skipped == len(written) and rerun.converted == 12 - len(written)
+
+
+def test_outputs_follow_the_umask(tmp_path):
+    from extractor.writer import write_atomic
+
+    for mask, mode in ((0o022, 0o644), (0o077, 0o600), (0o002, 0o664)):
+        old = os.umask(mask)
+        try:
+            write_atomic(tmp_path / f"{mask:o}.json", "{}")
+        finally:
+            os.umask(old)
+        assert (tmp_path / f"{mask:o}.json").stat().st_mode & 0o777 == mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2.json", "22.json", "77.json"]  # no temporary left
+
+
+# ---------------------------------------------------------------------------
+# Damaged and hostile PDFs: reported with their kind, never a traceback
+
+
+@pytest.mark.parametrize("case, kind", [
+    ("page-tree-loop", "damaged-pdf"),
+    ("non-numeric-page-size", "damaged-pdf"),
+    ("page-count-claim", "damaged-pdf"),
+    ("kids-not-pages", "damaged-pdf"),
+    ("deep-nesting", "no-text"),
+    ("huge-page", "page-too-large"),
+])
+def test_damaged_and_hostile_pdfs_fail_with_their_kind(case, kind, tmp_path):
+    from hostile_pdfs import HOSTILE
+
+    from extractor.errors import ExtractionError
+    from extractor.read_pages import read_document
+
+    path = tmp_path / f"{case}.pdf"
+    path.write_bytes(HOSTILE[case]())
+    with pytest.raises(ExtractionError) as caught:
+        document = read_document(path)
+        if not any(page.words for page in document.pages):
+            from extractor.errors import NoTextError
+
+            raise NoTextError("no text")
+    assert caught.value.kind == kind, str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_control_characters_and_lone_surrogates_of_a_font_map_never_reach_the_text(tmp_path):
+    from hostile_pdfs import font_map_surrogates
+
+    from extractor.read_pages import read_document
+
+    path = tmp_path / "fontmap.pdf"
+    path.write_bytes(font_map_surrogates())
+    words = [word.text for page in read_document(path).pages for word in page.words]
+    assert "Protokoll" in words
+    for word in words:
+        word.encode("utf-8")  # no lone surrogate
+        assert word.isprintable(), repr(word)
+
+
+def test_a_page_too_large_to_render_is_rendered_smaller_or_refused():
+    from extractor.errors import ExtractionError
+    from extractor.ocr import MAX_RENDER_PIXELS, bounded_dpi
+
+    assert bounded_dpi(595, 842, 300) == 300  # A4 as asked
+    a0 = bounded_dpi(2384, 3370, 300)
+    assert 150 <= a0 < 300 and (2384 * a0 / 72) * (3370 * a0 / 72) <= MAX_RENDER_PIXELS
+    with pytest.raises(ExtractionError) as caught:
+        bounded_dpi(14_400, 14_400, 200)
+    assert caught.value.kind == "page-too-large"
+
+
+def test_text_for_the_ner_model_is_cut_below_its_length_limit():
+    from extractor.entities import MAX_PIECE_CHARS, _bounded, find_entities
+
+    line = "Anna Berg och Bo Ek talade om budgeten " * 400  # 15,600 characters on one line
+    pieces = _bounded([(5, line)])
+    assert all(len(piece) <= MAX_PIECE_CHARS for _, piece in pieces)
+    assert "".join(piece for _, piece in pieces) == line
+    assert [offset for offset, _ in pieces][0] == 5
+    assert all(line[o - 5: o - 5 + len(p)] == p for o, p in pieces)
+    text = "Protokoll\n" + line
+    found = find_entities([(1, text)])
+    assert all(text[e["start"]:e["end"]] == e["text"] for e in found)
+
+
+def test_extract_says_one_line_and_shows_the_traceback_only_with_debug(tmp_path):
+    from hostile_pdfs import non_numeric_page_size
+
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(non_numeric_page_size())
+    plain = subprocess.run([sys.executable, "-m", "extractor.cli", "extract", str(path)], capture_output=True,
+                           text=True, env=subprocess_env(), timeout=120)
+    assert plain.returncode == 3
+    assert plain.stderr.count("\n") == 1 and "damaged-pdf" in plain.stderr and "Traceback" not in plain.stderr
+    debug = subprocess.run([sys.executable, "-m", "extractor.cli", "extract", "--debug", str(path)],
+                           capture_output=True, text=True, env=subprocess_env(), timeout=120)
+    assert debug.returncode == 3
+    assert "Traceback" in debug.stderr and debug.stderr.rstrip().splitlines()[-1] == plain.stderr.rstrip()
+
+
+def test_extract_of_a_file_name_that_is_not_utf8_writes_valid_utf8(tmp_path):
+    raw = os.fsencode(tmp_path) + b"/m\xf6te-\xe5.pdf"
+    with open(raw, "wb") as handle:
+        handle.write(EXAMPLE.read_bytes())
+    done = subprocess.run([os.fsencode(sys.executable), b"-m", b"extractor.cli", b"extract", b"--no-entities", raw],
+                          capture_output=True, env=subprocess_env(), timeout=120)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout.decode("utf-8"))
+    assert data["source"]["file"] == "m\\xf6te-\\xe5.pdf"
