@@ -22,6 +22,7 @@ import json
 import os
 import re
 import selectors
+import shutil
 import signal
 import subprocess
 import sys
@@ -44,6 +45,17 @@ MAX_TASKS_PER_CHILD = 1000
 MAX_WORKER_RSS_MB = 1500
 WORKER_RSS_ENV = "PROTOKOLL_WORKER_MAX_RSS_MB"  # a lower ceiling for machines with little memory
 STARTUP_GRACE = 120.0  # seconds a new worker may take to import before its first document's clock starts
+# The address space a worker (and each Tesseract it starts) may take once its models are loaded:
+# a bomb fails with MemoryError inside the worker instead of stalling the machine. A warm worker
+# maps about 0.35 GB and briefly 1.3 GB while reading (mostly reserved, not resident).
+MAX_WORKER_AS_MB = 2560
+WORKER_AS_ENV = "PROTOKOLL_WORKER_MAX_AS_MB"  # 0: no limit
+# Without --timeout, a document's time grows with its pages (a 2,000-page file takes 400 s
+# under load): the larger of DEFAULT_TIMEOUT and PAGE_SECONDS a page, at most MAX_SCALED_TIMEOUT.
+PAGE_SECONDS = 5.0
+MAX_SCALED_TIMEOUT = 4 * 3600.0
+# Each worker's temporary folder (OCR images): TMP/protokoll-worker-<batch pid>-<random>.
+_WORKER_TMP_PREFIX = "protokoll-worker-"
 
 
 # ---------------------------------------------------------------------------
@@ -94,6 +106,12 @@ def _child_main() -> None:
         # The model's objects live as long as the worker: keep them out of the garbage
         # collector's full passes, which pdfminer's many small objects set off often.
         gc.freeze()
+    limit_mb = float(os.environ.get(WORKER_AS_ENV) or MAX_WORKER_AS_MB)
+    if limit_mb > 0:
+        with contextlib.suppress(ValueError, OSError):
+            _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            wanted = int(limit_mb * (1 << 20))
+            resource.setrlimit(resource.RLIMIT_AS, (wanted if hard == resource.RLIM_INFINITY else min(wanted, hard), hard))
     send({"ready": True, "pid": os.getpid()})
 
     from extractor.errors import ExtractionError
@@ -105,6 +123,10 @@ def _child_main() -> None:
         job = json.loads(line)
         t0 = time.monotonic()
         retire = False
+        if init.get("count_pages"):
+            pages = _page_count(job["path"])
+            if pages:
+                send({"id": job["id"], "pages": pages})
         try:
             if extract is None:
                 raise RuntimeError(load_error)
@@ -130,6 +152,20 @@ def _child_main() -> None:
             break
     proto.close()
     os._exit(0)
+
+
+def _page_count(path: str) -> int:
+    """The document's pages as pdfium counts them (0 when it cannot), for its timeout."""
+    try:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(path)
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
+    except Exception:
+        return 0
 
 
 def _current_rss_mb() -> float:
@@ -178,15 +214,23 @@ def _resolve(ref: str):
 class _Child:
     """A worker subprocess in its own process group."""
 
-    def __init__(self, extract_ref: str, include_text: bool):
+    def __init__(self, extract_ref: str, include_text: bool, count_pages: bool = False):
         root = str(Path(__file__).resolve().parent.parent)
         code = (f"import sys; sys.path.insert(0, {root!r}); "
                 "from extractor.batch import _child_main; _child_main()")
         self.stderr = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
-            bufsize=0, start_new_session=True, close_fds=True,
-        )
+        # The worker's own temporary folder (TMPDIR for it and its Tesseract): removed by the
+        # batch when the worker ends, however it ends.
+        self.tmp_dir = tempfile.mkdtemp(prefix=f"{_WORKER_TMP_PREFIX}{os.getpid()}-")
+        env = dict(os.environ, TMPDIR=self.tmp_dir, TMP=self.tmp_dir, TEMP=self.tmp_dir)
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
+                bufsize=0, start_new_session=True, close_fds=True, env=env,
+            )
+        except BaseException:
+            shutil.rmtree(self.tmp_dir, ignore_errors=True)
+            raise
         self.fd = self.proc.stdout.fileno()
         self.buffer = b""
         self.ready = False
@@ -197,8 +241,9 @@ class _Child:
         self.timeout = 0.0
         self.tasks = 0
         self.retiring = False
+        self.pages_timeout: Optional[float] = None
         init = {"ppid": os.getpid(), "sys_path": [p for p in sys.path if p], "extract": extract_ref,
-                "include_text": include_text}
+                "include_text": include_text, "count_pages": count_pages}
         try:
             self._write(json.dumps(init) + "\n")
         except OSError:  # it died at once; the pool sees its end of file and says why
@@ -220,6 +265,7 @@ class _Child:
         self.job = (job_id, path)
         self.started = time.monotonic()
         self.timeout = timeout
+        self.pages_timeout = None
         # A new worker's start-up (imports) is not the document's time: its clock starts
         # when the worker says it is ready, within STARTUP_GRACE seconds.
         self.deadline = self.started + timeout + (0 if self.ready else STARTUP_GRACE)
@@ -276,6 +322,7 @@ class _Child:
         with contextlib.suppress(OSError):
             # A killed worker's process group may still hold a Tesseract.
             os.killpg(self.proc.pid, signal.SIGKILL)
+        shutil.rmtree(self.tmp_dir, ignore_errors=True)
 
     def death_reason(self) -> str:
         code = self.proc.returncode
@@ -319,8 +366,10 @@ class WorkerPool:
     """
 
     def __init__(self, size: int, extract_ref: str = EXTRACT_REF, include_text: bool = False,
-                 max_tasks_per_child: Optional[int] = MAX_TASKS_PER_CHILD):
+                 max_tasks_per_child: Optional[int] = MAX_TASKS_PER_CHILD, page_seconds: Optional[float] = None):
         self.size = max(1, int(size))
+        # Seconds a page: when set, a document's timeout grows with its page count (see PAGE_SECONDS).
+        self.page_seconds = page_seconds
         self.extract_ref = extract_ref
         self.include_text = include_text
         self.max_tasks = max_tasks_per_child
@@ -334,7 +383,7 @@ class WorkerPool:
         self.close()
 
     def _spawn(self) -> _Child:
-        child = _Child(self.extract_ref, self.include_text)
+        child = _Child(self.extract_ref, self.include_text, count_pages=bool(self.page_seconds))
         self.children.append(child)
         return child
 
@@ -420,6 +469,13 @@ class WorkerPool:
                             continue
                         if child.job is None or message.get("id") != child.job[0]:
                             continue
+                        if "ok" not in message:  # the document's page count: its timeout grows with it
+                            if self.page_seconds and message.get("pages"):
+                                scaled = min(MAX_SCALED_TIMEOUT, self.page_seconds * int(message["pages"]))
+                                if scaled > child.timeout:
+                                    child.pages_timeout = scaled
+                                    child.deadline = child.started + scaled
+                            continue
                         outcome = Outcome(
                             ok=bool(message.get("ok")), text=message.get("text"), pages=int(message.get("pages") or 0),
                             seconds=float(message.get("seconds") or 0.0), kind=message.get("kind"),
@@ -439,7 +495,7 @@ class WorkerPool:
                         child.kill()
                         finish(child, Outcome(
                             ok=False, kind="timeout", seconds=now - child.started,
-                            reason=f"no result after {timeout:g} s; the worker was stopped"))
+                            reason=f"no result after {child.pages_timeout or timeout:g} s; the worker was stopped"))
                         self._drop(child)
             hand_on_done()
         except BaseException:
@@ -471,7 +527,7 @@ def run_batch(
     out_dir: Union[str, os.PathLike],
     workers: Optional[int] = None,
     force: bool = False,
-    timeout: float = DEFAULT_TIMEOUT,
+    timeout: Optional[float] = None,
     progress: ProgressArg = None,
     include_text: bool = False,
     extract_fn: str = EXTRACT_REF,
@@ -480,7 +536,8 @@ def run_batch(
     """Convert every PDF in ``inputs`` to ``out_dir/REL/NAME.json``; see the module docstring.
 
     ``workers``: worker processes (default: the usable cores). ``timeout``:
-    seconds per document before its worker is killed. ``progress``: see
+    seconds per document before its worker is killed (default: ``DEFAULT_TIMEOUT``, more for a
+    document of many pages, ``PAGE_SECONDS`` a page). ``progress``: see
     ``make_progress``. ``extract_fn``: ``"module:function"`` called as
     ``fn(path, include_text=...)`` in the workers (for tests and experiments).
     Writes ``out_dir/batch-report.json`` and returns the same report.
@@ -489,6 +546,9 @@ def run_batch(
     out_dir = Path(out_dir)
     workers = workers or default_workers()
     reporter = make_progress(progress)
+    page_seconds = PAGE_SECONDS if timeout is None else None
+    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+    remove_stale_worker_folders()
     with locked_out_dir(out_dir), stop_on_sigterm():
         plan = plan_batch(inputs, out_dir, force=force, include_text=include_text)
         size = max(1, min(workers, len(plan.todo)))
@@ -499,12 +559,31 @@ def run_batch(
         interrupted = True
         try:
             if todo:
-                with WorkerPool(size, extract_fn, include_text, max_tasks_per_child) as pool:
+                with WorkerPool(size, extract_fn, include_text, max_tasks_per_child, page_seconds) as pool:
                     pool.run(((job, job.source) for job in todo), timeout, recorder.record)
             interrupted = False
         finally:
             report = recorder.finish(interrupted=interrupted)
     return report
+
+
+def remove_stale_worker_folders() -> None:
+    """Remove the temporary folders of workers whose batch is gone (killed with -9: nobody was
+    left to clean up); a running batch's folders are kept."""
+    root = Path(tempfile.gettempdir())
+    for folder in root.glob(f"{_WORKER_TMP_PREFIX}*"):
+        match = re.match(rf"{_WORKER_TMP_PREFIX}(\d+)-", folder.name)
+        if not match or not folder.is_dir():
+            continue
+        pid = int(match.group(1))
+        try:
+            os.kill(pid, 0)
+            continue  # its batch still runs
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue  # someone else's running process
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _size(path: Path) -> int:

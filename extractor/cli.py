@@ -293,8 +293,9 @@ Exit status:
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help=f"Worker processes [default: number of cores, here {default_workers()}].")
 @click.option("--force", is_flag=True, help="Convert every input again, even when its output is up to date.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
-              show_default=True, metavar="SECONDS", help="Give up on a document after this long.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help=f"Give up on a document after this long [default: {DEFAULT_TIMEOUT:g} s, more for a "
+                   "document of many pages].")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; the report is still written.")
 @click.option("--include-text", is_flag=True, help="Add each page's text to the outputs.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -327,7 +328,7 @@ def batch_command(inputs, out_dir, workers, force, timeout, quiet, include_text,
             from extractor.dask_engine import run_batch_dask
 
             report = run_batch_dask(inputs, out_dir, scheduler=scheduler, workers=workers, force=force,
-                                    timeout=timeout, progress=progress, include_text=include_text,
+                                    timeout=timeout or DEFAULT_TIMEOUT, progress=progress, include_text=include_text,
                                     extract_fn=extract_fn)
         else:
             from extractor.batch import run_batch

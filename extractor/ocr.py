@@ -13,6 +13,7 @@ import io
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -103,6 +104,17 @@ def skew_angle(gray: np.ndarray) -> float:
     return float(max(fine, key=lambda angle: _row_sharpness(ink, angle)))
 
 
+def _die_with_parent() -> None:
+    """In Tesseract, before it starts: die when the process that started it dies, so a worker
+    killed by the batch (or a batch killed with -9) leaves no Tesseract running."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except Exception:
+        pass
+
+
 def _run_tesseract(image: Image.Image) -> str:
     exe = tesseract_path()
     if not exe:
@@ -119,6 +131,7 @@ def _run_tesseract(image: Image.Image) -> str:
             done = subprocess.run(
                 [exe, picture.name, "stdout", "-l", LANGUAGE, "--psm", "3", "-c", "preserve_interword_spaces=1", "tsv"],
                 capture_output=True, env=env, timeout=TESSERACT_TIMEOUT_S, check=False,
+                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
             )
         except subprocess.TimeoutExpired:
             raise errors.ExtractionError(f"Tesseract took more than {TESSERACT_TIMEOUT_S} s on one page", "ocr-timeout") from None

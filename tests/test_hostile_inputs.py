@@ -321,3 +321,61 @@ def test_extract_of_a_file_name_that_is_not_utf8_writes_valid_utf8(tmp_path):
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout.decode("utf-8"))
     assert data["source"]["file"] == "m\\xf6te-\\xe5.pdf"
+
+
+# ---------------------------------------------------------------------------
+# Bounded work: memory, temporaries, time
+
+
+def temp_then_hang(path, include_text: bool = False):
+    """Leaves a temporary file as OCR does, then hangs: the batch must remove it with the worker."""
+    fd, name = tempfile.mkstemp(prefix="protokoll-ocr-", suffix=".tif")
+    os.write(fd, b"\0" * 4096)
+    os.close(fd)
+    Path(os.environ["PROTOKOLL_TEST_NOTE"]).write_text(name)
+    time.sleep(600)
+
+
+def allocate_too_much(path, include_text: bool = False):
+    """Asks for more memory than a worker may have (without touching it)."""
+    hoard = bytearray(6 << 30)
+    return hoard
+
+
+def two_seconds(path, include_text: bool = False):
+    from conftest_batch_helpers import sample_minutes
+
+    time.sleep(2.0)
+    return sample_minutes(path)
+
+
+def test_a_killed_workers_temporary_files_are_removed(tmp_path, monkeypatch):
+    note = tmp_path / "note.txt"
+    monkeypatch.setenv("PROTOKOLL_TEST_NOTE", str(note))
+    touch(tmp_path / "docs" / "a.pdf")
+    report = fake_batch([tmp_path / "docs"], tmp_path / "out", timeout=1.5,
+                        extract_fn="test_hostile_inputs:temp_then_hang")
+    assert [f.kind for f in report.failures] == ["timeout"]
+    left = Path(note.read_text())
+    assert left.parent.name.startswith(f"protokoll-worker-{os.getpid()}-")  # the worker's own folder
+    assert not left.exists() and not left.parent.exists()
+
+
+def test_a_worker_asking_for_too_much_memory_fails_that_document_only(tmp_path):
+    for name in ("a.pdf", "b.pdf"):
+        touch(tmp_path / "docs" / name)
+    report = fake_batch([tmp_path / "docs"], tmp_path / "out", extract_fn="test_hostile_inputs:allocate_too_much")
+    assert [f.kind for f in report.failures] == ["out-of-memory", "out-of-memory"]
+
+
+def test_the_default_timeout_grows_with_the_page_count(tmp_path):
+    from conftest_batch_helpers import write_blank_pdf
+
+    from extractor.batch import WorkerPool
+
+    pdf = write_blank_pdf(tmp_path / "four.pdf", pages=4)
+    with WorkerPool(1, "test_hostile_inputs:two_seconds", page_seconds=1.0) as pool:
+        assert pool.run_one(pdf, timeout=1.0).ok  # 4 pages: 4 s
+    with WorkerPool(1, "test_hostile_inputs:two_seconds") as pool:
+        outcome = pool.run_one(pdf, timeout=1.0)
+    assert outcome.kind == "timeout"
