@@ -85,7 +85,10 @@ def extract_command(file: str, output: str | None, include_text: bool, no_ocr: b
                             "out-of-memory" if isinstance(exc, MemoryError) else None) from None
     text = minutes.to_json(indent=None if compact else 2) + "\n"
     if output:
-        write_atomic(output, text)
+        try:
+            write_atomic(output, text)
+        except OSError as exc:  # a read-only or full disk: one line, like every other failure
+            raise InternalError(f"{printable(output)}: cannot be written ({exc.strerror or exc})", "write-failed") from None
     else:
         click.echo(text, nl=False)
 

@@ -379,3 +379,13 @@ def test_the_default_timeout_grows_with_the_page_count(tmp_path):
     with WorkerPool(1, "test_hostile_inputs:two_seconds") as pool:
         outcome = pool.run_one(pdf, timeout=1.0)
     assert outcome.kind == "timeout"
+
+
+def test_extract_to_a_folder_it_cannot_write_says_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where a folder should be")
+    done = subprocess.run([sys.executable, "-m", "extractor.cli", "extract", "--no-entities", str(EXAMPLE),
+                           "-o", str(blocker / "out.json")], capture_output=True, text=True, env=subprocess_env(),
+                          timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "write-failed" in done.stderr and "Traceback" not in done.stderr
