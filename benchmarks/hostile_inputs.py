@@ -115,12 +115,52 @@ def leftovers() -> list[str]:
     return sorted(str(p) for p in tmp.iterdir() if p.name.startswith(mine))
 
 
+def interrupted_runs(root: Path, times: int, workers: int, seed: int = 15) -> dict:
+    """``times`` batches stopped at a random moment by kill -9, SIGTERM or Ctrl-C, each resumed by
+    the next, then one to the end: its outputs must be byte-identical to a clean run's, and its
+    report account for every input."""
+    import random
+    import signal
+    import subprocess
+
+    rng = random.Random(seed)
+    docs = root / "interrupt-in"
+    docs.mkdir()
+    (docs / "example.pdf").write_bytes(EXAMPLE.read_bytes())
+    for n in range(11):
+        generated_minutes(docs / f"minutes-{n:02}.pdf", n)
+    clean = root / "interrupt-clean"
+    run_batch([docs], clean, workers=workers, progress=None)
+    out = root / "interrupt-out"
+    command = [sys.executable, "-m", "extractor.cli", "batch", str(docs), "--out", str(out), "-j", str(workers), "-q"]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT)] + [os.environ.get("PYTHONPATH", "")]))
+    signals = collections.Counter()
+    exits = collections.Counter()
+    for _ in range(times):
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 8.0))
+        how = rng.choice([signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
+        proc.send_signal(how)
+        exits[proc.wait(timeout=120)] += 1
+        signals[how.name] += 1
+    final = subprocess.run(command, env=env, capture_output=True, timeout=1800)
+    report = json.loads((out / REPORT_NAME).read_text("utf-8"))
+    return {"interrupts": dict(signals), "exit_statuses": {str(k): v for k, v in exits.items()},
+            "final_exit": final.returncode, "identical_to_clean_run": output_digests(out) == output_digests(clean),
+            "outputs": len(output_digests(out)),
+            "report_accounts_for_all": report["converted"] + report["skipped"] + report["failed"] == report["inputs"]
+            == 12}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=400, help="fuzzed PDFs (default 400)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--scratch", type=Path, default=None, help="folder for inputs and outputs (default: a new one)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument("--interrupts", type=int, default=0,
+                        help="also stop a batch of 12 minutes this many times (kill -9, SIGTERM, Ctrl-C at random "
+                             "moments) and compare the resumed outputs with a clean run's")
     args = parser.parse_args()
 
     root = args.scratch or Path(tempfile.mkdtemp(prefix="hostile-"))
@@ -171,6 +211,9 @@ def main() -> None:
     print(f"rerun: converted {second.converted}, skipped {second.skipped}, failed {second.failed} in "
           f"{second_seconds:.1f} s; outputs unchanged: {digests == after} ({len(after)} outputs)")
     print(f"temporary files left: {len(left)}")
+    if args.interrupts:
+        figures["interrupted"] = interrupted_runs(root, args.interrupts, args.workers)
+        print(f"interrupted runs: {figures['interrupted']}")
     if args.json:
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if not args.scratch:

@@ -14,6 +14,10 @@ ceiling).
 
 Planning, resuming, writing and the report are the batch core's
 (``extractor.batch_core``), which the dask engine shares.
+
+Long because the worker's side of the protocol, the pool and what bounds a worker (timeouts
+growing with the page count, the address-space limit, its temporary folder, its process group)
+are one mechanism and are read together when a worker misbehaves.
 """
 from __future__ import annotations
 

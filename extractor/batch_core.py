@@ -19,6 +19,10 @@ counts, each failure and the quality of every output.
 
 The engines only run documents: ``extractor.batch`` in worker processes of
 this machine, ``extractor.dask_engine`` on a dask cluster.
+
+Long because every input must be accounted for in one place: which inputs (folders that cannot
+be listed included), which output names (escaped, shortened, beside folders), resume, and the
+report that records all of it, whatever stops the batch.
 """
 from __future__ import annotations
 
