@@ -167,6 +167,7 @@ def test_every_value_of_the_corpus_has_a_box_over_its_words():
     for pdf in sorted((corpus / "docs").glob("*.pdf")):
         document = read_pages_cached(pdf)
         minutes = extract_pages(document, entities=False).to_dict()
+        assert all(page.text[a:b] == w.text for page in document.pages for a, b, w in word_spans(page)), pdf.name
         total, lacking, wrong = check_boxes(minutes, document)
         totals += total
         if lacking:
