@@ -36,6 +36,12 @@ MAX_FILE_BYTES = 1 << 30
 # stop a file made to exhaust memory (a million text operators), before any later stage sees it.
 MAX_PAGE_CHARS = 200_000
 MAX_DOCUMENT_CHARS = 3_000_000
+# A page's content streams, decoded, and the text-showing operators in them: a page of minutes
+# has a few kB and a few thousand; checked before either parser lays the page out, since both
+# hold every text object in memory (a million operators took 2 GB; PDFium aborts past its limit).
+MAX_CONTENT_BYTES = 64 << 20
+MAX_TEXT_OPERATORS = 200_000
+_TEXT_OPERATOR = regex.compile(rb"(?:T[jJ]|['\"])(?=[\s\[(<])")
 MIN_LAYER_CHARS = 20
 # A page this much covered by images is a scan (its text layer, if any, came from a scanner's OCR).
 SCAN_COVERAGE = 0.5
@@ -63,6 +69,38 @@ def read_input(path: Path) -> bytes:
     if b"%PDF-" not in data[:1024]:
         raise errors.NotPdfError(f"{path}: not a PDF file (no %PDF header)")
     return data
+
+
+def _decoded_prefix(stream, limit: int) -> bytes:
+    """A content stream's decoded bytes, at most ``limit`` + 1 of them: a compression bomb is
+    measured without being inflated whole."""
+    filters = stream.get_filters()
+    if len(filters) == 1 and str(filters[0][0]).strip("/'") in ("FlateDecode", "Fl") and stream.rawdata is not None:
+        import zlib
+
+        try:
+            return zlib.decompressobj().decompress(stream.rawdata, limit + 1)
+        except zlib.error:
+            pass  # pdfminer's own decoder is more forgiving: let it try
+    return stream.get_data()[: limit + 1]
+
+
+def check_page_content(plumber_page, number: int, shown: str) -> None:
+    """Refuse a page whose content is far beyond any page of minutes, before it is laid out."""
+    from pdfminer.pdftypes import resolve1
+
+    size = operators = 0
+    for ref in plumber_page.page_obj.contents or []:
+        stream = resolve1(ref)
+        if not hasattr(stream, "get_filters"):
+            continue
+        data = _decoded_prefix(stream, MAX_CONTENT_BYTES - size)
+        size += len(data)
+        operators += len(_TEXT_OPERATOR.findall(data))
+        if size > MAX_CONTENT_BYTES or operators > MAX_TEXT_OPERATORS:
+            raise errors.ExtractionError(
+                f"{shown}: page {number} draws more than {MAX_CONTENT_BYTES >> 20} MB or {MAX_TEXT_OPERATORS} "
+                "pieces of text, far beyond any page of minutes; not read", "page-too-large")
 
 
 def _open_pdfium(path: Path, data: bytes) -> pdfium.PdfDocument:
@@ -199,7 +237,9 @@ def read_document(path: str | os.PathLike, *, ocr: bool = True) -> Document:
                                     f"more than {MAX_DOCUMENT_CHARS} characters")
                     break
                 try:
-                    plumber_page, pdfium_page = plumber.pages[index], pdf[index]
+                    plumber_page = plumber.pages[index]
+                    check_page_content(plumber_page, index + 1, shown)
+                    pdfium_page = pdf[index]
                     page = _read_page(pdfium_page, plumber_page, index + 1, ocr, warnings)
                 except (errors.ExtractionError, MemoryError):
                     raise

@@ -103,7 +103,8 @@ def huge_page(points: int = 14_400) -> bytes:
 
 
 def many_text_operators(count: int = 100_000) -> bytes:
-    ops = b"BT /F1 6 Tf 10 830 Td " + b"(ab) Tj 0.001 0 Td " * count + b"ET"
+    """``count`` lines of text on one page (each ' operator starts a line and shows a word)."""
+    ops = b"BT /F1 6 Tf 7 TL 10 830 Td " + b"(Protokoll) ' " * count + b"ET"
     return pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                       _page(), _stream(ops, compress=True), _FONT])
 

@@ -238,6 +238,8 @@ def test_outputs_follow_the_umask(tmp_path):
     ("kids-not-pages", "damaged-pdf"),
     ("deep-nesting", "no-text"),
     ("huge-page", "page-too-large"),
+    ("many-text-operators", "page-too-large"),
+    ("compression-bomb", "page-too-large"),
 ])
 def test_damaged_and_hostile_pdfs_fail_with_their_kind(case, kind, tmp_path):
     from hostile_pdfs import HOSTILE
@@ -246,7 +248,8 @@ def test_damaged_and_hostile_pdfs_fail_with_their_kind(case, kind, tmp_path):
     from extractor.read_pages import read_document
 
     path = tmp_path / f"{case}.pdf"
-    path.write_bytes(HOSTILE[case]())
+    sizes = {"many-text-operators": (250_000,), "compression-bomb": (100,)}  # just past the limits
+    path.write_bytes(HOSTILE[case](*sizes.get(case, ())))
     with pytest.raises(ExtractionError) as caught:
         document = read_document(path)
         if not any(page.words for page in document.pages):
