@@ -42,6 +42,13 @@ MAX_DOCUMENT_CHARS = 3_000_000
 MAX_CONTENT_BYTES = 64 << 20
 MAX_TEXT_OPERATORS = 200_000
 _TEXT_OPERATOR = regex.compile(rb"(?:T[jJ]|['\"])(?=[\s\[(<])")
+# Codes a font's ToUnicode map may cover with its ranges: pdfminer expands every range into a
+# table, so a map of a few hundred bytes claiming 16 million or 4 billion codes took all memory.
+# A full two-byte font covers 65,536.
+MAX_FONT_MAP_CODES = 1 << 20
+MAX_FONT_MAP_BYTES = 4 << 20
+_BFRANGE_BLOCK = regex.compile(rb"beginbfrange(.*?)endbfrange", regex.DOTALL)
+_BFRANGE = regex.compile(rb"<\s*([0-9A-Fa-f\s]+)>\s*<\s*([0-9A-Fa-f\s]+)>")
 MIN_LAYER_CHARS = 20
 # A page this much covered by images is a scan (its text layer, if any, came from a scanner's OCR).
 SCAN_COVERAGE = 0.5
@@ -85,10 +92,40 @@ def _decoded_prefix(stream, limit: int) -> bytes:
     return stream.get_data()[: limit + 1]
 
 
+def _font_map_codes(stream) -> int:
+    """How many codes the ranges of a ToUnicode map claim (more than the limit when it is too large)."""
+    data = _decoded_prefix(stream, MAX_FONT_MAP_BYTES)
+    if len(data) > MAX_FONT_MAP_BYTES:
+        return MAX_FONT_MAP_CODES + 1
+    codes = 0
+    for block in _BFRANGE_BLOCK.findall(data):
+        # Each entry is <first> <last> <target> or <first> <last> [...]: the pairs that start an entry.
+        for first, last in _BFRANGE.findall(regex.sub(rb"\[[^\]]*\]", b" ", block)):
+            try:
+                codes += max(0, int(last.replace(b" ", b"") or b"0", 16) - int(first.replace(b" ", b"") or b"0", 16) + 1)
+            except ValueError:
+                continue
+    return codes
+
+
+def _page_fonts(plumber_page):
+    from pdfminer.pdftypes import resolve1
+
+    resources = resolve1(plumber_page.page_obj.resources) or {}
+    fonts = resolve1(resources.get("Font")) if isinstance(resources, dict) else None
+    return [resolve1(font) for font in (fonts or {}).values()] if isinstance(fonts, dict) else []
+
+
 def check_page_content(plumber_page, number: int, shown: str) -> None:
     """Refuse a page whose content is far beyond any page of minutes, before it is laid out."""
     from pdfminer.pdftypes import resolve1
 
+    for font in _page_fonts(plumber_page):
+        to_unicode = resolve1(font.get("ToUnicode")) if isinstance(font, dict) else None
+        if hasattr(to_unicode, "get_filters") and _font_map_codes(to_unicode) > MAX_FONT_MAP_CODES:
+            raise errors.ExtractionError(
+                f"{shown}: page {number} has a font whose character map claims more than {MAX_FONT_MAP_CODES} "
+                "codes, far beyond any real font; not read", "page-too-large")
     size = operators = 0
     for ref in plumber_page.page_obj.contents or []:
         stream = resolve1(ref)

@@ -91,6 +91,23 @@ def font_map_surrogates() -> bytes:
                       _page(), _stream(text), font, _stream(cmap)])
 
 
+def font_map_bomb(first: bytes = b"<0000>", last: bytes = b"<FFFF>", codes: bytes = b"<00> <FF>",
+                  ranges: int = 1) -> bytes:
+    """A font whose ToUnicode map claims ranges over every code (a few hundred bytes that a reader
+    expanding the ranges turns into millions of entries)."""
+    body = b"".join(b"%s %s <0041>\n" % (first, last) for _ in range(ranges))
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def "
+            b"1 begincodespacerange " + codes + b" endcodespacerange %d beginbfrange\n" % ranges + body +
+            b"endbfrange endcmap CMapName currentdict /CMap defineresource pop end end")
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>"
+    return pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                      _page(), _stream(_TEXT), font, _stream(cmap)])
+
+
+def font_map_bomb_4g() -> bytes:
+    return font_map_bomb(b"<00000000>", b"<FFFFFFFF>", b"<00000000> <FFFFFFFF>")
+
+
 def huge_page(points: int = 14_400) -> bytes:
     """A page of the largest size PDF allows, covered by a scan (a 2 x 2 pixel image), so that
     it needs OCR: at 200 dpi that is 40,000 x 40,000 pixels."""
@@ -123,6 +140,8 @@ HOSTILE = {
     "page-count-claim": page_count_claim,
     "kids-not-pages": kids_not_pages,
     "font-map-surrogates": font_map_surrogates,
+    "font-map-4g": font_map_bomb_4g,
+    "font-map-16m": lambda: font_map_bomb(b"<000000>", b"<FFFFFF>", b"<000000> <FFFFFF>"),
     "huge-page": huge_page,
     "many-text-operators": many_text_operators,
     "compression-bomb": compression_bomb,

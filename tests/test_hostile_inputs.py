@@ -240,6 +240,8 @@ def test_outputs_follow_the_umask(tmp_path):
     ("huge-page", "page-too-large"),
     ("many-text-operators", "page-too-large"),
     ("compression-bomb", "page-too-large"),
+    ("font-map-4g", "page-too-large"),
+    ("font-map-16m", "page-too-large"),
 ])
 def test_damaged_and_hostile_pdfs_fail_with_their_kind(case, kind, tmp_path):
     from hostile_pdfs import HOSTILE
