@@ -54,15 +54,23 @@ MIN_LAYER_CHARS = 20
 SCAN_COVERAGE = 0.5
 
 
-def read_input(path: Path) -> bytes:
-    """The input's bytes, read once: the sha256 recorded and the pages parsed come from the same
-    bytes even when the file is replaced while it is read."""
+# Inputs up to this size are parsed from memory; larger ones from a private copy (a long scan),
+# so that a worker does not hold a file of hundreds of MB beside its pages.
+IN_MEMORY_BYTES = 64 << 20
+
+
+def read_input(path: Path) -> tuple[str, "bytes | Path"]:
+    """The input's sha256 and its bytes (or a private copy of a large file), read once: the
+    sha256 recorded and the pages parsed come from the same bytes even when the file is replaced
+    while it is read. The caller removes a copy."""
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise errors.ExtractionError(f"{path}: the file is {size >> 20} MB, over the 1024 MB limit", "too-large")
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(IN_MEMORY_BYTES + 1)
+            if len(data) > IN_MEMORY_BYTES:
+                return _private_copy(path, handle, data)
     except FileNotFoundError:
         raise errors.NotFoundError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -75,7 +83,30 @@ def read_input(path: Path) -> bytes:
         raise errors.ExtractionError(f"{path}: the file is over the 1024 MB limit", "too-large")
     if b"%PDF-" not in data[:1024]:
         raise errors.NotPdfError(f"{path}: not a PDF file (no %PDF header)")
-    return data
+    return hashlib.sha256(data).hexdigest(), data
+
+
+def _private_copy(path: Path, handle, head: bytes) -> tuple[str, Path]:
+    import tempfile
+
+    if b"%PDF-" not in head[:1024]:
+        raise errors.NotPdfError(f"{path}: not a PDF file (no %PDF header)")
+    digest = hashlib.sha256(head)
+    fd, name = tempfile.mkstemp(prefix="protokoll-input-", suffix=".pdf")
+    try:
+        with os.fdopen(fd, "wb") as copy:
+            copy.write(head)
+            total = len(head)
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                total += len(block)
+                if total > MAX_FILE_BYTES:
+                    raise errors.ExtractionError(f"{path}: the file is over the 1024 MB limit", "too-large")
+                digest.update(block)
+                copy.write(block)
+    except BaseException:
+        os.unlink(name)
+        raise
+    return digest.hexdigest(), Path(name)
 
 
 def _decoded_prefix(stream, limit: int) -> bytes:
@@ -140,16 +171,20 @@ def check_page_content(plumber_page, number: int, shown: str) -> None:
                 "pieces of text, far beyond any page of minutes; not read", "page-too-large")
 
 
-def _open_pdfium(path: Path, data: bytes) -> pdfium.PdfDocument:
+def _open_plumber(data: "bytes | Path") -> pdfplumber.PDF:
+    return pdfplumber.open(io.BytesIO(data) if isinstance(data, bytes) else str(data))
+
+
+def _open_pdfium(path: Path, data: "bytes | Path") -> pdfium.PdfDocument:
     try:
-        return pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data if isinstance(data, bytes) else str(data))
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
             raise errors.EncryptedPdfError(f"{path}: the PDF is encrypted with a password") from None
         # PDFium refuses a well-formed file with an empty page tree; pdfminer tells that case apart.
         try:
-            with pdfplumber.open(io.BytesIO(data)) as plumber:
+            with _open_plumber(data) as plumber:
                 empty = len(plumber.pages) == 0
         except Exception:
             empty = False
@@ -246,8 +281,15 @@ def read_document(path: str | os.PathLike, *, ocr: bool = True) -> Document:
     """Read every page of the PDF at ``path``; raise an ``ExtractionError`` for unreadable input."""
     path = Path(path)
     shown = errors.printable(os.fsdecode(path))  # messages and the output name: valid UTF-8, nothing hidden
-    data = read_input(path)
-    sha = hashlib.sha256(data).hexdigest()
+    sha, data = read_input(path)
+    try:
+        return _read_pages(shown, sha, data, ocr)
+    finally:
+        if isinstance(data, Path):
+            data.unlink(missing_ok=True)
+
+
+def _read_pages(shown: str, sha: str, data: "bytes | Path", ocr: bool) -> Document:
     pdf = _open_pdfium(Path(shown), data)
     warnings: list[str] = []
     try:
@@ -255,7 +297,7 @@ def read_document(path: str | os.PathLike, *, ocr: bool = True) -> Document:
         if page_count == 0:
             raise errors.NoPagesError(f"{shown}: the PDF has no pages")
         try:
-            plumber = pdfplumber.open(io.BytesIO(data))
+            plumber = _open_plumber(data)
             plumber_count = len(plumber.pages)
         except errors.ExtractionError:
             raise

@@ -394,3 +394,17 @@ def test_extract_to_a_folder_it_cannot_write_says_one_line(tmp_path):
                           timeout=120)
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "write-failed" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_large_input_is_read_once_into_a_private_copy_that_is_removed(tmp_path, monkeypatch):
+    import hashlib
+
+    from extractor import read_pages
+
+    in_memory = read_pages.read_document(EXAMPLE)
+    monkeypatch.setattr(read_pages, "IN_MEMORY_BYTES", 1024)  # the example counts as a large file
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    copied = read_pages.read_document(EXAMPLE)
+    assert copied.sha256 == in_memory.sha256 == hashlib.sha256(EXAMPLE.read_bytes()).hexdigest()
+    assert [w.text for p in copied.pages for w in p.words] == [w.text for p in in_memory.pages for w in p.words]
+    assert list(tmp_path.iterdir()) == []  # the private copy is gone
