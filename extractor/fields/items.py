@@ -620,7 +620,10 @@ def item_fields(item: ItemSegment) -> ItemFields:
     election = bool(regex.search(r"\bval\b|funktionär", item.title, regex.IGNORECASE))
     found = decisions(item.body, election, item.text_right, item.line_gap) or title_decisions(item)
     body_text = "\n".join(fold_space(line.text.replace("\t", " ")) for line in item.body)
-    first, last = item.heading, (item.body[-1] if item.body else item.title_lines[-1])
+    # The evidence runs over the item's lines on its first page (the title under a number line
+    # included when the body goes on over the page).
+    first = item.heading
+    last = next((line for line in reversed([*item.title_lines, *item.body]) if line.page == first.page), first)
     return ItemFields(
         number=item.number,
         title=item.title,
@@ -633,5 +636,5 @@ def item_fields(item: ItemSegment) -> ItemFields:
         references=references(item.title_lines + item.body),
         page=first.page,
         start=first.start,
-        end=first.end if last.page != first.page else last.end,
+        end=max(first.end, last.end),
     )
