@@ -334,7 +334,8 @@ class _Child:
             how = "stopped answering"
         elif code < 0:
             name = _SIGNAL_NAMES.get(-code, f"signal {-code}")
-            how = f"was killed by {name}" + (" (out of memory?)" if -code == signal.SIGKILL else "")
+            # SIGKILL: the kernel's OOM killer; SIGABRT: a library's allocation failing under the worker's memory limit.
+            how = f"was killed by {name}" + (" (out of memory?)" if -code in (signal.SIGKILL, signal.SIGABRT) else "")
         else:
             how = f"exited with status {code}"
         detail = self._stderr_hint()

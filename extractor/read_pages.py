@@ -323,6 +323,8 @@ def _read_pages(shown: str, sha: str, data: "bytes | Path", ocr: bool) -> Docume
                 except (errors.ExtractionError, MemoryError):
                     raise
                 except Exception as exc:
+                    if _out_of_memory(exc):  # pdfplumber wraps pdfminer's MemoryError in its own
+                        raise MemoryError() from exc
                     # The parsers' own failures on a damaged page (a non-numeric page size, a loop
                     # in the page tree, nesting past the recursion limit): the input's fault.
                     raise errors.DamagedPdfError(f"{shown}: page {index + 1} is damaged and cannot be read "
@@ -338,6 +340,15 @@ def _read_pages(shown: str, sha: str, data: "bytes | Path", ocr: bool) -> Docume
     return Document(path=shown, sha256=sha, pages=pages, warnings=warnings)
 
 
+def _out_of_memory(exc: BaseException) -> bool:
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, MemoryError):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 def _read_page(pdfium_page, plumber_page, number: int, ocr: bool, warnings: list[str]) -> Page:
     width, height = pdfium_page.get_size()
     char_count = pdfium_page.get_textpage().count_chars()
@@ -347,6 +358,8 @@ def _read_page(pdfium_page, plumber_page, number: int, ocr: bool, warnings: list
         try:
             page.words = _layer_words(plumber_page, warnings, number)
         except Exception as exc:
+            if _out_of_memory(exc):
+                raise MemoryError() from exc
             warnings.append(f"page {number}: the text layer could not be read ({type(exc).__name__}); OCR used")
             page.words = []
         if page.words and _own_layer(char_count, coverage):
