@@ -116,8 +116,8 @@ def leftovers() -> list[str]:
 
 
 def interrupted_runs(root: Path, times: int, workers: int, seed: int = 15) -> dict:
-    """``times`` batches stopped at a random moment by kill -9, SIGTERM or Ctrl-C, each resumed by
-    the next, then one to the end: its outputs must be byte-identical to a clean run's, and its
+    """``times`` batches of 48 minutes stopped at a random moment by kill -9, SIGTERM or Ctrl-C, each
+    resumed by the next, then one to the end: its outputs must be byte-identical to a clean run's, and its
     report account for every input."""
     import random
     import signal
@@ -127,7 +127,7 @@ def interrupted_runs(root: Path, times: int, workers: int, seed: int = 15) -> di
     docs = root / "interrupt-in"
     docs.mkdir()
     (docs / "example.pdf").write_bytes(EXAMPLE.read_bytes())
-    for n in range(11):
+    for n in range(47):
         generated_minutes(docs / f"minutes-{n:02}.pdf", n)
     clean = root / "interrupt-clean"
     run_batch([docs], clean, workers=workers, progress=None)
@@ -137,8 +137,12 @@ def interrupted_runs(root: Path, times: int, workers: int, seed: int = 15) -> di
     signals = collections.Counter()
     exits = collections.Counter()
     for _ in range(times):
-        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 8.0))
+        # Once everything is converted, a round redoes all (--force), so that it too is stopped
+        # in the middle of converting and writing.
+        done = len(list(out.glob("*.json"))) > 48 if out.exists() else False
+        proc = subprocess.Popen(command + (["--force"] if done else []), env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(1.0, 6.0))
         how = rng.choice([signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
         proc.send_signal(how)
         exits[proc.wait(timeout=120)] += 1
@@ -149,7 +153,7 @@ def interrupted_runs(root: Path, times: int, workers: int, seed: int = 15) -> di
             "final_exit": final.returncode, "identical_to_clean_run": output_digests(out) == output_digests(clean),
             "outputs": len(output_digests(out)),
             "report_accounts_for_all": report["converted"] + report["skipped"] + report["failed"] == report["inputs"]
-            == 12}
+            == 48}
 
 
 def main() -> None:
@@ -159,7 +163,7 @@ def main() -> None:
     parser.add_argument("--scratch", type=Path, default=None, help="folder for inputs and outputs (default: a new one)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--interrupts", type=int, default=0,
-                        help="also stop a batch of 12 minutes this many times (kill -9, SIGTERM, Ctrl-C at random "
+                        help="also stop a batch of 48 minutes this many times (kill -9, SIGTERM, Ctrl-C at random "
                              "moments) and compare the resumed outputs with a clean run's")
     args = parser.parse_args()
 
