@@ -34,7 +34,7 @@ from typing import Iterable, Optional, Union
 from extractor.batch import WorkerPool
 from extractor.batch_core import (
     DEFAULT_TIMEOUT, EXTRACT_REF, BatchError, BatchReport, Outcome, Recorder, default_workers, locked_out_dir,
-    plan_batch,
+    plan_batch, stop_on_sigterm,
 )
 from extractor.progress import ProgressArg, make_progress
 
@@ -132,7 +132,7 @@ def run_batch_dask(
 
     out_dir = Path(out_dir)
     reporter = make_progress(progress)
-    with locked_out_dir(out_dir):
+    with locked_out_dir(out_dir), stop_on_sigterm():
         plan = plan_batch(inputs, out_dir, force=force, include_text=include_text)
         cluster = None
         own_client = client is None
