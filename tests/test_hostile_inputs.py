@@ -408,3 +408,29 @@ def test_a_large_input_is_read_once_into_a_private_copy_that_is_removed(tmp_path
     assert copied.sha256 == in_memory.sha256 == hashlib.sha256(EXAMPLE.read_bytes()).hexdigest()
     assert [w.text for p in copied.pages for w in p.words] == [w.text for p in in_memory.pages for w in p.words]
     assert list(tmp_path.iterdir()) == []  # the private copy is gone
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_what_ocr_starts_dies_with_the_process_that_started_it(tmp_path):
+    # The same start-up Tesseract gets (ocr._die_with_parent), given to a long sleep in a worker
+    # that is then killed with -9, as the batch kills a worker that hangs.
+    code = ("import subprocess, sys, time; from extractor.ocr import _die_with_parent; "
+            "child = subprocess.Popen(['sleep', '60'], preexec_fn=_die_with_parent); "
+            "print(child.pid, flush=True); time.sleep(60)")
+    worker = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=subprocess_env())
+    sleeper = int(worker.stdout.readline())
+    worker.kill()
+    worker.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.kill(sleeper, 0)
+        except ProcessLookupError:
+            break
+        # A zombie waiting for init to reap it is dead too.
+        if Path(f"/proc/{sleeper}/stat").read_text().split(")")[-1].split()[0] == "Z":
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(sleeper, signal.SIGKILL)
+        pytest.fail("the child outlived its killed parent")
