@@ -140,16 +140,19 @@ def interrupted_runs(root: Path, times: int, workers: int, seed: int = 15) -> di
         # Once everything is converted, a round redoes all (--force), so that it too is stopped
         # in the middle of converting and writing.
         done = len(list(out.glob("*.json"))) > 48 if out.exists() else False
+        # A batch started from a background job inherits SIGINT ignored: give it Ctrl-C back.
         proc = subprocess.Popen(command + (["--force"] if done else []), env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(1.0, 6.0))
+                                stderr=subprocess.DEVNULL,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        time.sleep(rng.uniform(0.5, 4.0))
         how = rng.choice([signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
         proc.send_signal(how)
         exits[proc.wait(timeout=120)] += 1
         signals[how.name] += 1
     final = subprocess.run(command, env=env, capture_output=True, timeout=1800)
     report = json.loads((out / REPORT_NAME).read_text("utf-8"))
-    return {"interrupts": dict(signals), "exit_statuses": {str(k): v for k, v in exits.items()},
+    return {"interrupts": dict(signals), "exit_statuses": {str(k): v for k, v in sorted(exits.items())},
+            "stopped_mid_batch": sum(v for k, v in exits.items() if k != 0),
             "final_exit": final.returncode, "identical_to_clean_run": output_digests(out) == output_digests(clean),
             "outputs": len(output_digests(out)),
             "report_accounts_for_all": report["converted"] + report["skipped"] + report["failed"] == report["inputs"]

@@ -109,6 +109,25 @@ def test_a_folder_without_permission_is_a_failure_with_a_reason():
         shutil.rmtree(base)
 
 
+def test_a_file_without_permission_is_unreadable_not_an_internal_error():
+    base = Path(tempfile.mkdtemp(prefix="protokoll-perm-", dir="/tmp"))
+    try:
+        base.chmod(0o755)
+        closed = base / "closed.pdf"
+        closed.write_bytes(EXAMPLE.read_bytes())
+        closed.chmod(0)
+        code = ("import os, sys; from extractor.errors import ExtractionError; "
+                "from extractor.read_pages import read_document; "
+                "os.geteuid() == 0 and os.setuid(65534)\n"
+                "try:\n    read_document(sys.argv[1])\nexcept ExtractionError as exc:\n    print(exc.kind, exc)")
+        done = subprocess.run([sys.executable, "-c", code, str(closed)], capture_output=True, text=True,
+                              env=subprocess_env(), cwd="/", timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("unreadable ") and "Permission denied" in done.stdout
+    finally:
+        shutil.rmtree(base)
+
+
 def test_names_are_escaped_and_valid_utf8_in_outputs_reports_and_progress(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
