@@ -177,12 +177,12 @@ def test_every_value_of_the_corpus_has_a_box_over_its_words():
     lacking = [v for values in missing.values() for v in values]
     assert all(kind.startswith("meeting.") for kind, _ in lacking), missing
     assert len(lacking) <= 0.002 * totals, missing
-    # The rest read as their value except where the extractor's own evidence points elsewhere
-    # (an item's evidence on its number line with the title below it; a name met in prose): the
-    # page makes those visible to the person checking.
+    # The rest read as their value except where the extractor's own evidence points elsewhere (a
+    # participant met by first name in a sentence, an OCR slip, a decision read beside another
+    # line; 7 of 1,944 when written): the page shows those to the person checking.
     wrong = sum(len(v) for v in unlike.values())
     print(f"{totals} values, {len(lacking)} without a box, {wrong} whose evidence does not read as the value")
-    assert wrong <= 0.03 * totals, unlike
+    assert wrong <= 0.01 * totals, unlike
 
 
 # ---------------------------------------------------------------------------- the page in a browser
