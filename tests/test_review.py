@@ -339,6 +339,21 @@ def test_an_edit_and_a_save_give_a_schema_valid_document_with_the_edit(page, tmp
     assert saved["participants"][0]["evidence"] == page["minutes"]["participants"][0]["evidence"]
 
 
+def test_a_date_not_in_the_contracts_form_stops_the_save(page):
+    tab = page["tab"]
+    date = tab.locator('#form [data-vid="meeting.date"] input')
+    before = date.input_value()
+    date.fill("12 mars 2024")
+    downloads: list = []
+    tab.on("download", lambda download: downloads.append(download))
+    tab.click("#save")
+    tab.wait_for_timeout(200)
+    assert downloads == [] and "Rätta" in tab.locator("#status").inner_text()
+    assert "invalid" in date.get_attribute("class")
+    date.fill(before)
+    assert tab.evaluate("review.corrected()")["meeting"]["date"] == (before or None)
+
+
 def test_a_value_added_by_drawing_a_box_keeps_its_evidence(page):
     tab = page["tab"]
     tab.select_option("#add-kind", "signature")
