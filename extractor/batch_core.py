@@ -353,7 +353,6 @@ def collect_inputs(inputs: Iterable[Union[str, os.PathLike]]) -> tuple[list[Job]
             rel = _json_name(PurePosixPath(rel.parent, Path(absolute).name), keep_suffix=True)
         if rel in taken or rel in reserved or rel in folders:
             rel = rel.with_name(_alternative_name(rel.name, rel_s, ".json"))
-            renamed = True
         if rel in taken or rel in reserved:
             failures.append(Failure(display, "output-collision", f"{display}: another input already writes {rel}"))
             continue

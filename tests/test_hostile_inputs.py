@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from conftest import REPO
 from conftest_batch_helpers import EXTRACT_FN, subprocess_env
 from extractor.batch import run_batch
-from extractor.batch_core import REPORT_NAME, collect_inputs
+from extractor.batch_core import REPORT_NAME
 from extractor.cli import batch_command
 from extractor.errors import printable
 
