@@ -3,7 +3,8 @@
 Generates, in a scratch folder:
 
 - ``--count`` fuzzed PDFs: truncations, flipped bytes, cut-out, repeated and zeroed stretches of
-  the bundled example and of minutes generated with tests/pdf_factory.py;
+  the bundled example and of minutes generated with tests/pdf_factory.py; the example as a scan
+  (image only, so OCR runs) and 11 mutations of it;
 - the hand-made hostile PDFs of tests/hostile_pdfs.py (page-tree loops, a non-numeric page size,
   deep nesting, a page tree claiming 100,000 pages, a font map of lone surrogates, a 14,400-point
   page needing OCR, a million text operators, a 200 MB compression bomb);
@@ -55,6 +56,18 @@ def generated_minutes(path: Path, seed: int) -> bytes:
     return path.read_bytes()
 
 
+def scanned_example(path: Path) -> bytes:
+    """The bundled example as a scan: its pages rendered at 200 dpi and saved as an image-only PDF,
+    so that the set needs OCR (and Tesseract's memory counts)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(EXAMPLE))
+    images = [pdf[i].render(scale=200 / 72, grayscale=True).to_pil() for i in range(len(pdf))]
+    pdf.close()
+    images[0].save(path, format="PDF", resolution=200, save_all=True, append_images=images[1:])
+    return path.read_bytes()
+
+
 def make_archive(root: Path, count: int) -> dict:
     """Write the inputs under ``root/in``; return what was made, by family."""
     docs = root / "in"
@@ -67,6 +80,11 @@ def make_archive(root: Path, count: int) -> dict:
         for name, data in hostile_pdfs.mutations(seed, count // len(seeds), seed=index):
             (docs / "fuzz" / f"s{index}-{name}.pdf").write_bytes(data)
             made["fuzzed"] += 1
+    scan = scanned_example(root / "scan.pdf")
+    (docs / "fuzz" / "scan.pdf").write_bytes(scan)
+    for name, data in hostile_pdfs.mutations(scan, 11, seed=99):
+        (docs / "fuzz" / f"scan-{name}.pdf").write_bytes(data)
+    made["scanned"] += 12
     for name, maker in hostile_pdfs.HOSTILE.items():
         if name == "many-text-operators":
             data = maker(1_000_000)
