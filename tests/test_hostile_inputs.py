@@ -453,3 +453,16 @@ def test_what_ocr_starts_dies_with_the_process_that_started_it(tmp_path):
     else:
         os.kill(sleeper, signal.SIGKILL)
         pytest.fail("the child outlived its killed parent")
+
+
+def test_text_past_the_page_limit_is_cut_with_a_warning(tmp_path, monkeypatch):
+    from hostile_pdfs import many_text_operators
+
+    from extractor import read_pages
+
+    monkeypatch.setattr(read_pages, "MAX_PAGE_CHARS", 5_000)  # a limit this test can pass quickly
+    path = tmp_path / "dense.pdf"
+    path.write_bytes(many_text_operators(3_000))  # 27,000 characters on one page
+    document = read_pages.read_document(path)
+    assert sum(len(w.text) for w in document.pages[0].words) <= 5_000
+    assert any("only the first 5000 read" in warning for warning in document.warnings)
