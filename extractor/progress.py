@@ -83,7 +83,10 @@ class ProgressDisplay:
         if self._progress is None:
             return
         if event.status == "failed":
-            self._progress.console.print(f"[red]failed[/red] {event.path}: {event.kind}: {event.reason}",
+            from rich.markup import escape
+
+            # A file name like "[/x].pdf" is text, not markup (rich would refuse it and stop the batch).
+            self._progress.console.print(f"[red]failed[/red] {escape(f'{event.path}: {event.kind}: {event.reason}')}",
                                          markup=True, highlight=False, soft_wrap=True)
         elapsed = max(time.monotonic() - self._t0, 1e-6)
         self._progress.update(self._task, advance=1, rate=self.pages / elapsed, failed=self.failed,

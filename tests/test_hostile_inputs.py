@@ -466,3 +466,18 @@ def test_text_past_the_page_limit_is_cut_with_a_warning(tmp_path, monkeypatch):
     document = read_pages.read_document(path)
     assert sum(len(w.text) for w in document.pages[0].words) <= 5_000
     assert any("only the first 5000 read" in warning for warning in document.warnings)
+
+
+def test_a_name_that_looks_like_markup_is_shown_as_it_is_on_the_progress_bar():
+    import io
+
+    from rich.console import Console
+
+    from extractor.progress import DocEvent, ProgressDisplay
+
+    console = Console(file=io.StringIO(), force_terminal=False, width=200)
+    display = ProgressDisplay(bar=True, console=console)
+    display.start(1, 0, 1)
+    display.update(DocEvent("failed", "/arkiv/[/x][bold]b.pdf", kind="damaged-pdf", reason="bad [/red] xref"))
+    display.finish(None)
+    assert "failed /arkiv/[/x][bold]b.pdf: damaged-pdf: bad [/red] xref" in console.file.getvalue()
