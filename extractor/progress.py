@@ -169,8 +169,10 @@ def print_report(report: "BatchReport", console=None) -> None:
     if report.failures:
         if console.is_terminal:
             table = Table("input", "error", "reason", title="Failed inputs", title_justify="left")
+            from rich.text import Text
+
             for failure in sorted(report.failures, key=lambda f: f.path):
-                table.add_row(failure.path, failure.kind, failure.reason)
+                table.add_row(Text(failure.path), Text(failure.kind), Text(failure.reason))  # names are not markup
             console.print(table)
         else:
             console.print("Failed inputs:", markup=False)

@@ -481,3 +481,18 @@ def test_a_name_that_looks_like_markup_is_shown_as_it_is_on_the_progress_bar():
     display.update(DocEvent("failed", "/arkiv/[/x][bold]b.pdf", kind="damaged-pdf", reason="bad [/red] xref"))
     display.finish(None)
     assert "failed /arkiv/[/x][bold]b.pdf: damaged-pdf: bad [/red] xref" in console.file.getvalue()
+
+
+def test_the_summary_table_shows_a_markup_like_name_as_it_is():
+    import io
+
+    from rich.console import Console
+
+    from extractor.batch_core import BatchReport, Failure
+    from extractor.progress import print_report
+
+    report = BatchReport(failed=1, failures=[Failure("/arkiv/[/x]b.pdf", "damaged-pdf", "bad [/red] xref")])
+    console = Console(file=io.StringIO(), force_terminal=True, width=200, color_system=None)
+    print_report(report, console)
+    out = console.file.getvalue()
+    assert "/arkiv/[/x]b.pdf" in out and "bad [/red] xref" in out
