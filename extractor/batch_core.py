@@ -429,7 +429,7 @@ class Recorder:
         self.t0 = time.monotonic()
         self.report = BatchReport(
             inputs=plan.inputs, skipped=len(plan.skipped), workers=workers, engine=engine,
-            out_dir=str(out_dir), started=_now(),
+            out_dir=printable(str(out_dir)), started=_now(),
         )
         for failure in plan.failures:
             self.report.failures.append(failure)

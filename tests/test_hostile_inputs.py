@@ -147,6 +147,11 @@ def test_names_are_escaped_and_valid_utf8_in_outputs_reports_and_progress(tmp_pa
     # A rerun finds every output again.
     again = fake_batch([docs], out)
     assert again.skipped == 4 and again.converted == 0
+    # An output folder whose own name is not UTF-8.
+    odd_out = os.fsencode(tmp_path) + b"/ut-\xe5"
+    report = fake_batch([docs], os.fsdecode(odd_out))
+    assert report.converted == 4 and report.out_dir.endswith("ut-\\xe5")
+    json.loads((Path(os.fsdecode(odd_out)) / REPORT_NAME).read_bytes().decode("utf-8"))
 
 
 def test_long_names_and_a_name_taken_by_a_folder_get_a_stable_other_name(tmp_path):
