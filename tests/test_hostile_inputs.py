@@ -211,7 +211,8 @@ def test_a_full_disk_leaves_the_outputs_written_and_says_why_there_is_no_report(
     assert done.stderr.count("write-failed") == 2 and not list(out.glob("*.json"))
 
 
-def test_sigterm_writes_the_report_and_keeps_what_was_converted(tmp_path):
+@pytest.mark.parametrize("how, status", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_sigterm_and_ctrl_c_write_the_report_and_keep_what_was_converted(how, status, tmp_path):
     docs = tmp_path / "docs"
     for index in range(12):
         touch(docs / f"slow-{index:02}.pdf", f"document {index}")
@@ -219,13 +220,14 @@ def test_sigterm_writes_the_report_and_keeps_what_was_converted(tmp_path):
     env = dict(subprocess_env(), PROTOKOLL_TEST_SLOW="0.4")
     proc = subprocess.Popen([sys.executable, "-m", "extractor.cli", "batch", str(docs), "--out", str(out), "-j", "1",
                              "--extract-fn", EXTRACT_FN, "-q"], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.glob("slow-*.json"))) < 2:
         time.sleep(0.1)
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(how)
     _, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == 143, stderr
+    assert proc.returncode == status, stderr
     assert "Traceback" not in stderr
     report = report_of(out)
     assert report["interrupted"] is True
