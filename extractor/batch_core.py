@@ -388,12 +388,19 @@ def is_up_to_date(job: Job, out_dir: Path, include_text: bool = False) -> bool:
         return False
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a path over the system's length limit: its write fails and is reported
+        return False
+
+
 def plan_batch(inputs: Iterable[Union[str, os.PathLike]], out_dir: Path, force: bool = False,
                include_text: bool = False) -> Plan:
     jobs, failures = collect_inputs(inputs)
     todo, skipped = [], []
     for index, job in enumerate(jobs):
-        if job.output(out_dir).is_dir():  # a folder of that name already in the output folder
+        if _is_dir(job.output(out_dir)):  # a folder of that name already in the output folder
             job = jobs[index] = Job(job.source, job.rel.with_name(_alternative_name(job.rel.name, job.rel.as_posix(), ".json")),
                                     job.display, renamed=True)
         if not force and is_up_to_date(job, out_dir, include_text):
@@ -455,8 +462,10 @@ class Recorder:
             try:
                 write_atomic(job.output(self.out_dir), outcome.text)
             except (OSError, UnicodeError) as exc:  # a full or read-only disk; text that is not UTF-8
-                outcome = Outcome(ok=False, kind="write-failed", reason=one_line(f"{job.rel}: {exc}"),
-                                  seconds=outcome.seconds)
+                # The cause first: a long path would push it past the reason's length.
+                why = getattr(exc, "strerror", None) or exc
+                outcome = Outcome(ok=False, kind="write-failed", seconds=outcome.seconds,
+                                  reason=one_line(f"the output cannot be written ({why}): {job.rel}"))
         if outcome.ok:
             self.report.converted += 1
             self.report.pages += outcome.pages

@@ -503,3 +503,15 @@ def test_the_summary_table_shows_a_markup_like_name_as_it_is():
     print_report(report, console)
     out = console.file.getvalue()
     assert "/arkiv/[/x]b.pdf" in out and "bad [/red] xref" in out
+
+
+def test_an_output_path_over_the_length_limit_is_a_write_failure_not_a_crash(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    deep_folder(docs, depth_chars=3800)  # readable: its path is under the limit
+    out = tmp_path / ("o" * 200) / ("u" * 200) / ("t" * 200)  # but the output path passes it
+    report = fake_batch([docs], out)
+    assert report.converted == 0 and [f.kind for f in report.failures] == ["write-failed"]
+    assert "too long" in report.failures[0].reason.lower()
+    again = fake_batch([docs], out)  # and the rerun says the same, not crashing in the planning
+    assert [f.kind for f in again.failures] == ["write-failed"]
