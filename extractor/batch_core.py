@@ -33,6 +33,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 import time
 from dataclasses import dataclass, field
@@ -290,12 +291,16 @@ def collect_inputs(inputs: Iterable[Union[str, os.PathLike]]) -> tuple[list[Job]
     for raw in inputs:
         raw_s = os.fspath(raw)
         path = Path(raw_s)
-        if path.is_dir():
+        what, why = _what_is(raw_s)
+        if what == "error":
+            shown = printable(raw_s)
+            failures.append(Failure(shown, "unreadable", f"{shown}: {why}"))
+        elif what == "dir":
             base = os.path.abspath(path)
             for found in _walk_pdfs(path, failures):
                 absolute = os.path.abspath(found)
                 grouped.append((found, absolute, os.path.relpath(absolute, base)))
-        elif path.exists():
+        elif what == "file":
             loose.append((path, os.path.abspath(path)))
         elif glob.has_magic(raw_s):
             matches = sorted(glob.glob(raw_s, recursive=True))
@@ -315,8 +320,7 @@ def collect_inputs(inputs: Iterable[Union[str, os.PathLike]]) -> tuple[list[Job]
                 failures.append(Failure(shown, "not-found", f"{shown}: no PDF file matches this pattern"))
         else:
             shown = printable(raw_s)
-            why = _missing_reason(raw_s)
-            failures.append(Failure(shown, "not-found" if why is None else "unreadable", f"{shown}: {why or 'no such file or folder'}"))
+            failures.append(Failure(shown, "not-found", f"{shown}: no such file or folder"))
 
     loose_root = _common_dir([absolute for _, absolute in loose])
     entries = grouped + [(p, a, os.path.relpath(a, loose_root)) for p, a in loose]
@@ -362,16 +366,15 @@ def collect_inputs(inputs: Iterable[Union[str, os.PathLike]]) -> tuple[list[Job]
     return jobs, failures
 
 
-def _missing_reason(raw: str) -> Optional[str]:
-    """Why a path that does not look like a file or folder cannot be used, when it is there after
-    all (no permission to look, a name over the length limit); None when it is simply missing."""
+def _what_is(raw: str) -> tuple[str, Optional[str]]:
+    """"dir", "file" or "missing"; or "error" with the reason when the path cannot even be looked
+    at (no permission on a folder above it, a name over the length limit)."""
     try:
-        os.stat(raw)
-    except FileNotFoundError:
-        return None
+        return ("dir" if stat.S_ISDIR(os.stat(raw).st_mode) else "file"), None
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing", None
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
-    return None
+        return "error", f"cannot be read ({exc.strerror or exc})"
 
 
 def is_up_to_date(job: Job, out_dir: Path, include_text: bool = False) -> bool:

@@ -95,15 +95,16 @@ def test_a_folder_without_permission_is_a_failure_with_a_reason():
         (base / "docs" / "closed").chmod(0)
         code = ("import json, os, sys; from extractor.batch_core import collect_inputs; "
                 "os.geteuid() == 0 and os.setuid(65534); "
-                "jobs, failures = collect_inputs([sys.argv[1]]); "
+                "jobs, failures = collect_inputs(sys.argv[1:]); "
                 "print(json.dumps([[j.rel.as_posix() for j in jobs], [f.to_dict() for f in failures]]))")
-        done = subprocess.run([sys.executable, "-c", code, str(base / "docs")], capture_output=True, text=True,
-                              env=subprocess_env(), cwd="/", timeout=60)
+        done = subprocess.run([sys.executable, "-c", code, str(base / "docs"), str(base / "docs" / "closed" / "b.pdf")],
+                              capture_output=True, text=True, env=subprocess_env(), cwd="/", timeout=60)
         assert done.returncode == 0, done.stderr
         jobs, failures = json.loads(done.stdout)
         assert jobs == ["a.json"]
-        assert [f["kind"] for f in failures] == ["unreadable-folder"]
-        assert "closed" in failures[0]["path"] and "Permission denied" in failures[0]["reason"]
+        # The folder found inside the one given, and a file given by name inside it.
+        assert sorted(f["kind"] for f in failures) == ["unreadable", "unreadable-folder"]
+        assert all("closed" in f["path"] and "Permission denied" in f["reason"] for f in failures)
     finally:
         (base / "docs" / "closed").chmod(0o755)
         shutil.rmtree(base)
