@@ -245,6 +245,19 @@ def _walk_pdfs(folder: Path, failures: Optional[list[Failure]] = None) -> list[P
     return found
 
 
+def _unlisted_under(pattern: str, failures: list[Failure]) -> None:
+    """A recursive pattern ("docs/**/*.pdf") searches every folder under its fixed part, and glob
+    passes over a folder it cannot list without a word: walk that part for such folders."""
+    if "**" not in pattern:
+        return
+    fixed = []
+    for part in Path(pattern).parts:
+        if glob.has_magic(part):
+            break
+        fixed.append(part)
+    _walk_pdfs(Path(*fixed) if fixed else Path("."), failures)
+
+
 def _fit_name(name: str, key: str, suffix: str = "") -> str:
     """``name`` (ending in ``suffix``) when it fits the file-name limit, else a shortened name
     with a digest of ``key``: the same input gets the same name on every run, so resume finds it."""
@@ -303,6 +316,7 @@ def collect_inputs(inputs: Iterable[Union[str, os.PathLike]]) -> tuple[list[Job]
         elif what == "file":
             loose.append((path, os.path.abspath(path)))
         elif glob.has_magic(raw_s):
+            _unlisted_under(raw_s, failures)
             matches = sorted(glob.glob(raw_s, recursive=True))
             files = []
             for match in matches:

@@ -105,6 +105,13 @@ def test_a_folder_without_permission_is_a_failure_with_a_reason():
         # The folder found inside the one given, and a file given by name inside it.
         assert sorted(f["kind"] for f in failures) == ["unreadable", "unreadable-folder"]
         assert all("closed" in f["path"] and "Permission denied" in f["reason"] for f in failures)
+        # A recursive pattern searches the closed folder too, and says so.
+        done = subprocess.run([sys.executable, "-c", code, str(base / "docs") + "/**/*.pdf"],
+                              capture_output=True, text=True, env=subprocess_env(), cwd="/", timeout=60)
+        assert done.returncode == 0, done.stderr
+        jobs, failures = json.loads(done.stdout)
+        assert jobs == ["a.json"]
+        assert [f["kind"] for f in failures] == ["unreadable-folder"] and "closed" in failures[0]["path"]
     finally:
         (base / "docs" / "closed").chmod(0o755)
         shutil.rmtree(base)
