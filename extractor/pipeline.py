@@ -78,9 +78,9 @@ def extract_pages(pages: Document, *, include_text: bool = False, entities: bool
     document = find_layout(pages)
     if not any(page.text.strip() for page in document.pages):
         raise errors.NoTextError(f"{path}: no text found on any of its {len(document.pages)} pages")
-    quality = assess("\n".join(page.text for page in document.pages))
-    if not quality.swedish:
-        raise errors.NotSwedishError(f"{path}: the text is not Swedish ({quality.function_share:.1%} Swedish function words)")
+    language = assess("\n".join(page.text for page in document.pages))
+    if not language.swedish:
+        raise errors.NotSwedishError(f"{path}: the text is not Swedish ({language.function_share:.1%} Swedish function words)")
     segments = find_regions(document, regions, line_model)
     meeting = meeting_fields(segments, document)
     reference = datetime.date.fromisoformat(meeting.date) if meeting.date else None
