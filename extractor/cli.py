@@ -247,8 +247,10 @@ def train_lines_command(docs_dir: str, lines_dir: str, gold_dir: str | None, out
 @click.option("--train-on-dev", is_flag=True,
               help="Also train on the dev sentences and keep the last checkpoint (no dev-based selection).")
 @click.option("--no-features", is_flag=True, help="Ablation: no gazetteer features in the tok2vec.")
+@click.option("--vectors", "vectors_dir", type=click.Path(file_okay=False, exists=True, path_type=str), default=None,
+              help="Vectors folder from `protokoll train-vectors`: the tok2vec embeds them too (include_static_vectors).")
 def train_ner_command(output, data_dir, annotations, config_path, max_minutes, max_epochs, seed, synthetic,
-                      train_on_dev, no_features):
+                      train_on_dev, no_features, vectors_dir):
     """Rebuild the Swedish NER model and print its scores on test_corpus.txt.
 
     Paths are relative to the folder it is run in (the project folder).
@@ -262,7 +264,8 @@ def train_ner_command(output, data_dir, annotations, config_path, max_minutes, m
         overrides["system.seed"] = seed
     res = train_model(Path(output), data_dir=Path(data_dir), annotations=Path(annotations), config_path=Path(config_path),
                       max_minutes=max_minutes, overrides=overrides, features=not no_features,
-                      synthetic=synthetic, train_on_dev=train_on_dev)
+                      synthetic=synthetic, train_on_dev=train_on_dev,
+                      vectors=Path(vectors_dir) if vectors_dir else None)
     click.echo(f"model: {res.output} ({dir_size(res.output) / 1e6:.1f} MB), training {res.seconds / 60:.1f} min, "
                f"{res.epochs} epochs, {res.steps} steps, best dev F1 {res.best_dev:.3f}")
     if res.test is not None:
@@ -278,6 +281,40 @@ def train_ner_command(output, data_dir, annotations, config_path, max_minutes, m
     if g:
         click.echo(f"gold participants found with exact boundaries in their attendance line: "
                    f"{g['exact']}/{g['names']} ({g['not_checkable']} not written in natural order on one line)")
+
+
+@main.command("train-vectors")
+@click.option("--text", type=click.Path(dir_okay=False, path_type=str),
+              default="../shared/data/riksdag-text/interpellations.txt.gz", show_default=True,
+              help="Raw text, one paragraph a line (plain or .gz).")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=str), required=True,
+              help="Folder to write the vectors to (a spaCy pipeline folder for train-ner --vectors).")
+@click.option("--threads", type=int, default=2, show_default=True,
+              help="floret threads (only 1 gives bit-identical vectors from run to run).")
+@click.option("--dim", type=int, default=128, show_default=True, help="Dimensions of a vector.")
+@click.option("--bucket", type=int, default=50_000, show_default=True,
+              help="Rows of the subword hash table (the table is bucket x dim float32).")
+@click.option("--epochs", type=int, default=5, show_default=True, help="Passes over the text.")
+@click.option("--min-count", type=int, default=5, show_default=True,
+              help="Words seen fewer times are learned from their subwords only.")
+@click.option("--sample", type=float, default=1e-4, show_default=True,
+              help="Subsampling threshold of frequent words (floret's -t; larger for a small text).")
+@click.option("--seed", type=int, default=20240116, show_default=True, help="floret's random seed.")
+def train_vectors_command(text, output, threads, dim, bucket, epochs, min_count, sample, seed):
+    """Train Swedish floret word vectors for the NER model from a raw text.
+
+    Tokenises the text with the NER pipeline's tokenizer, trains floret
+    vectors (cbow, subword n-grams 4-5) and writes the spaCy vectors table.
+    Paths are relative to the folder it is run in (the project folder).
+    """
+    from extractor.training.vectors import VectorSettings, train_vectors
+
+    settings = VectorSettings(dim=dim, bucket=bucket, epoch=epochs, min_count=min_count, sample=sample,
+                              seed=seed)
+    res = train_vectors(Path(text), Path(output), threads=threads, settings=settings)
+    click.echo(f"vectors: {res.output} ({res.bytes / 1e6:.1f} MB, {bucket:,} x {dim}) from {res.tokens:,} tokens; "
+               f"tokenising {res.seconds_tokenise:.0f}s, floret {res.seconds_train:.0f}s, "
+               f"table {res.seconds_table:.0f}s")
 
 
 @main.command("batch", epilog="""\b

@@ -753,8 +753,14 @@ def train_model(
     minutes_weight: int = 3,
     synthetic: int = 600,
     train_on_dev: bool = False,
+    vectors: Path | None = None,
 ) -> TrainResult:
-    """Rebuild the model: DocBins, rule layers, seeded training, test scores, model folder."""
+    """Rebuild the model: DocBins, rule layers, seeded training, test scores, model folder.
+
+    ``vectors``: a folder written by ``protokoll train-vectors``; the tok2vec then
+    embeds each token's static vector too (``include_static_vectors``) and the
+    table is saved inside the model. Without it the recipe is the committed one.
+    """
     import spacy
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import create_evaluation_callback, create_train_batches, train_while_improving
@@ -777,6 +783,15 @@ def train_model(
         overrides.setdefault("components.tok2vec.model.embed.attrs", ["NORM", "PREFIX", "SUFFIX", "SHAPE"])
         overrides.setdefault("components.tok2vec.model.embed.rows", [6000, 2500, 3000, 1000])
         overrides.setdefault("training.annotating_components", [])
+    vectors_meta = None
+    if vectors is not None:
+        vectors = Path(vectors)
+        if not (vectors / "vocab" / "vectors").is_file():
+            raise UsageError(f"{vectors} is not a vectors folder (make one with `protokoll train-vectors`)")
+        vectors_meta = json.loads((vectors / "meta.json").read_text(encoding="utf-8")) \
+            if (vectors / "meta.json").is_file() else {}
+        overrides["paths.vectors"] = str(vectors)
+        overrides["components.tok2vec.model.embed.include_static_vectors"] = True
     seed = int(overrides.get("system.seed", config["system"]["seed"]))
     fix_random_seed(seed)
 
@@ -866,6 +881,7 @@ def train_model(
     # finalize: config without temp paths, meta
     nlp.config["paths"]["train"] = None
     nlp.config["paths"]["dev"] = None
+    nlp.config["paths"]["vectors"] = None  # the table is in the model's vocab; no path to a training folder
     nlp.meta.update({
         "name": MODEL_NAME,
         "version": MODEL_VERSION,
@@ -881,6 +897,9 @@ def train_model(
             {"name": "Faker sv_SE providers (Isof, Skatteverket name lists)", "url": "faker", "license": "MIT"},
         ],
     })
+    if vectors_meta is not None:
+        nlp.meta["sources"] += vectors_meta.get("sources", [])
+        nlp.meta["protokoll_vectors"] = vectors_meta.get("protokoll_vectors", {})
     output = Path(output)
     if output.exists() and any(output.iterdir()) and not (output / "meta.json").exists():
         raise UsageError(f"{output} exists and is not a spaCy model folder: not overwriting it")
