@@ -20,6 +20,12 @@ defaults (50,000 x 128 = 25.6 MB) keep the NER model with its vectors under
 40 MB. A fixed seed; floret trains with hogwild threads, so only a run with
 one thread is bit-identical from run to run, more threads give vectors as
 good but not the same bytes.
+
+Measured on the full ``interpellations.txt.gz`` (141,701 paragraphs, 5.75
+million tokens; 40,971 words seen 5 times or more) with the defaults and 2
+threads on the project's 2-core machine while other work shared it: 5 min 43 s
+in all (tokenising 40 s, floret 301 s, table 2 s; 268 s of CPU, peak 0.4 GB),
+a 25.7 MB folder.
 """
 
 from __future__ import annotations
