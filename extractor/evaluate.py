@@ -669,11 +669,9 @@ def score_by_org(scores: list[DocumentScore]) -> LeaveOneOrgOutReport:
 
 
 def _extract_in_worker(pdf: str, options: dict) -> tuple[Optional[dict], Optional[str], float]:
-    from extractor.pipeline import extract
-
     started = time.perf_counter()
     try:
-        return extract(pdf, **options).to_dict(), None, time.perf_counter() - started
+        return extract_one(Path(pdf), **options), None, time.perf_counter() - started
     except Exception as exc:  # noqa: BLE001 - any failure is scored as an empty prediction
         return None, f"{type(exc).__name__}: {exc}", time.perf_counter() - started
 
@@ -932,10 +930,13 @@ def default_kind_file(docs_dir: Path) -> Optional[Path]:
 
 
 def extract_one(pdf: Path, **options) -> dict:
-    from extractor import extract  # lazy: the pipeline is heavy and may be absent
+    """The pipeline's output for one PDF, from its pages as read once and cached: a rerun of an
+    evaluation after a change to the stages does not OCR the scans again (the cache is keyed by
+    the PDF's bytes and the reading code, so a change to reading reads them afresh)."""
+    from extractor.pipeline import extract_pages  # lazy: the pipeline is heavy
+    from extractor.training.lines import read_pages_cached
 
-    result = extract(pdf, **options)
-    return result.to_dict() if hasattr(result, "to_dict") else dict(result)
+    return extract_pages(read_pages_cached(pdf), **options).to_dict()
 
 
 def read_prediction(predictions_dir: Path, name: str) -> tuple[dict, Optional[str]]:

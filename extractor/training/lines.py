@@ -43,8 +43,9 @@ def text_hash(text: str) -> str:
 
 
 def cache_dir() -> Path:
+    """Where pages read once are kept for training and evaluation (``XDG_CACHE_HOME`` honoured)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "protokoll" / "lines"
+    return Path(base) / "protokoll" / "pages"
 
 
 def _front_end_fingerprint() -> bytes:
