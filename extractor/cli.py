@@ -255,7 +255,8 @@ def train_ner_command(output, data_dir, annotations, config_path, max_minutes, m
 
     Paths are relative to the folder it is run in (the project folder).
     """
-    from extractor.training.ner import dir_size, format_scores, train_model
+    from extractor.training.folders import dir_size
+    from extractor.training.ner import format_scores, train_model
 
     overrides: dict = {}
     if max_epochs is not None:

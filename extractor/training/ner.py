@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import json
 import random
-import shutil
 import sys
 import tempfile
 import time
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from extractor.errors import UsageError
+from extractor.training.folders import dir_size, save_pipeline
 
 # Relative to the project folder, where training is run; the shipped model is written by naming
 # extractor/data/sv_protokoll_ner as the output.
@@ -697,10 +697,6 @@ def _log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def dir_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-
-
 def build_training_data(nlp, data_dir: Path, annotations: Path, seed: int, dev_share: float = 0.1,
                         minutes_weight: int = 3, synthetic: int = 0, train_on_dev: bool = False):
     """DocBins (train, dev) and the held-out annotation records."""
@@ -901,15 +897,7 @@ def train_model(
         nlp.meta["sources"] += vectors_meta.get("sources", [])
         nlp.meta["protokoll_vectors"] = vectors_meta.get("protokoll_vectors", {})
     output = Path(output)
-    if output.exists() and any(output.iterdir()) and not (output / "meta.json").exists():
-        raise UsageError(f"{output} exists and is not a spaCy model folder: not overwriting it")
-    staging = output.with_name(output.name + ".new")
-    if staging.exists():
-        shutil.rmtree(staging)
-    nlp.to_disk(staging)
-    if output.exists():
-        shutil.rmtree(output)
-    staging.rename(output)
+    save_pipeline(nlp, output)
     _log(f"[train-ner] saved {output} (best dev ents_f {best_score:.4f}) after {train_seconds:.0f}s")
 
     test_scores = test_plain = held = None

@@ -33,7 +33,6 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import shutil
 import sys
 import tempfile
 import time
@@ -41,6 +40,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from extractor.errors import DependencyError, UsageError
+from extractor.training.folders import dir_size, refuse_foreign_folder, save_pipeline
 
 # Relative to the project folder, where training is run.
 DEFAULT_TEXT = Path("../shared/data/riksdag-text/interpellations.txt.gz")
@@ -171,8 +171,7 @@ def train_vectors(text: Path, output: Path, *, threads: int = 2,
         raise UsageError(f"text not found: {text}")
     if threads < 1:
         raise UsageError("--threads must be at least 1")
-    if output.exists() and any(output.iterdir()) and not (output / "meta.json").exists():
-        raise UsageError(f"{output} exists and is not a spaCy pipeline folder: not overwriting it")
+    refuse_foreign_folder(output)  # before the long work, not after it
 
     with tempfile.TemporaryDirectory(prefix="protokoll-vectors-") as tmp:
         tmp = Path(tmp)
@@ -203,15 +202,9 @@ def train_vectors(text: Path, output: Path, *, threads: int = 2,
                 "text_tokens": n_tokens, "floret_words": words,
             },
         })
-        staging = output.with_name(output.name + ".new")
-        if staging.exists():
-            shutil.rmtree(staging)
-        nlp.to_disk(staging)
-        if output.exists():
-            shutil.rmtree(output)
-        staging.rename(output)
+        save_pipeline(nlp, output)
         t3 = time.perf_counter()
-    size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
+    size = dir_size(output)
     meta_path = output / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["protokoll_vectors"].update(seconds={"tokenise": round(t1 - t0, 1), "floret": round(t2 - t1, 1),
