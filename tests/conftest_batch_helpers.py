@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from hostile_pdfs import pdf_bytes
 
 from extractor import __version__
 from extractor.errors import NotPdfError, printable
@@ -137,22 +138,8 @@ def write_text_pdf(path: Path, text: str = "Protokoll") -> Path:
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    path.write_bytes(_pdf_bytes(objects, b"<< /Size 6 /Root 1 0 R >>"))
+    path.write_bytes(pdf_bytes(objects))
     return path
-
-
-def _pdf_bytes(objects: list[bytes], trailer: bytes) -> bytes:
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n" + trailer + b"\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
 
 
 _PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
@@ -194,9 +181,8 @@ def write_encrypted_pdf(path: Path, user_password: str = "hemligt", owner_passwo
         b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>"
         % (o_value.hex().encode(), u_value.hex().encode(), permissions),
     ]
-    trailer = b"<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [<%s> <%s>] >>" % (file_id.hex().encode(),
-                                                                            file_id.hex().encode())
-    path.write_bytes(_pdf_bytes(objects, trailer))
+    encryption = b"/Encrypt 4 0 R /ID [<%s> <%s>] " % (file_id.hex().encode(), file_id.hex().encode())
+    path.write_bytes(pdf_bytes(objects, extra_trailer=encryption))
     return path
 
 
