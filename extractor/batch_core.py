@@ -116,7 +116,10 @@ QUALITIES = ("ok", "partial", "empty", "not-minutes")
 
 def read_quality(text: str) -> tuple[str, list[str]]:
     """The quality flag and warnings of an output document's JSON text."""
-    data = json.loads(text)
+    return _quality_of(json.loads(text))
+
+
+def _quality_of(data: dict) -> tuple[str, list[str]]:
     return data.get("quality") or "ok", list(data.get("warnings") or [])
 
 
@@ -217,6 +220,8 @@ class Plan:
     todo: list[Job]
     skipped: list[Job]
     failures: list[Failure]
+    # The quality flag and warnings of each skipped job's output, read when it was found up to date.
+    kept: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
     @property
     def inputs(self) -> int:
@@ -391,18 +396,18 @@ def _what_is(raw: str) -> tuple[str, Optional[str]]:
         return "error", f"cannot be read ({exc.strerror or exc})"
 
 
-def is_up_to_date(job: Job, out_dir: Path, include_text: bool = False) -> bool:
-    """True when the job's output exists for the same input bytes and extractor version."""
+def up_to_date_output(job: Job, out_dir: Path, include_text: bool = False) -> Optional[dict]:
+    """The job's output, where it exists for the same input bytes and extractor version; else None."""
     try:
         data = json.loads(job.output(out_dir).read_text(encoding="utf-8"))
         source = data["source"]
         if source.get("extractor_version") != __version__:
-            return False
+            return None
         if ("pages" in data) != include_text:
-            return False
-        return source.get("sha256") == file_sha256(job.source)
+            return None
+        return data if source.get("sha256") == file_sha256(job.source) else None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return False
+        return None
 
 
 def _is_dir(path: Path) -> bool:
@@ -415,16 +420,18 @@ def _is_dir(path: Path) -> bool:
 def plan_batch(inputs: Iterable[Union[str, os.PathLike]], out_dir: Path, force: bool = False,
                include_text: bool = False) -> Plan:
     jobs, failures = collect_inputs(inputs)
-    todo, skipped = [], []
+    todo, skipped, kept = [], [], {}
     for index, job in enumerate(jobs):
         if _is_dir(job.output(out_dir)):  # a folder of that name already in the output folder
             job = jobs[index] = Job(job.source, job.rel.with_name(_alternative_name(job.rel.name, job.rel.as_posix(), ".json")),
                                     job.display, renamed=True)
-        if not force and is_up_to_date(job, out_dir, include_text):
+        output = None if force else up_to_date_output(job, out_dir, include_text)
+        if output is not None:
             skipped.append(job)
+            kept[job.display] = _quality_of(output)
         else:
             todo.append(job)
-    return Plan(todo=todo, skipped=skipped, failures=failures)
+    return Plan(todo=todo, skipped=skipped, failures=failures, kept=kept)
 
 
 # ---------------------------------------------------------------------------
@@ -461,11 +468,8 @@ class Recorder:
         self.report.renamed = [{"path": job.display, "output": job.rel.as_posix()}
                                for job in plan.todo + plan.skipped if job.renamed]
         # An output kept from an earlier run counts as much as a new one: --strict judges the folder.
-        for job in plan.skipped:
-            try:
-                self.report.count_quality(job.display, *read_quality(job.output(out_dir).read_text("utf-8")))
-            except (OSError, ValueError):
-                pass  # an unreadable output is not up to date; planning converts it again
+        for display, (quality, warnings) in plan.kept.items():
+            self.report.count_quality(display, quality, warnings)
         self._peak_kb = 0
 
     def start(self, total: int) -> None:
