@@ -14,6 +14,7 @@ from collections import Counter
 import regex
 
 from extractor.document import Cell, Document, Line, Page, Word
+from extractor.matching import fold
 from extractor.vocab import load
 
 
@@ -118,8 +119,44 @@ def _compiled(patterns: list[str]) -> list[regex.Pattern]:
     return [regex.compile(p, regex.IGNORECASE) for p in patterns]
 
 
-def _repeat_key(text: str) -> str:
-    return regex.sub(r"\d+", "#", " ".join(text.lower().split()))
+def repeat_key(text: str) -> str:
+    """A line's text with its digits ignored, so a running header that numbers its page is the
+    same line on every page."""
+    return regex.sub(r"\d+", "#", fold(text))
+
+
+def _running_candidates(pages: list[Page], rules: dict) -> set[tuple[int, int]]:
+    """(page, rank) of the lines that stand at the same rank from the top or the foot of most pages
+    with the same text. Digits count here, unlike in `repeat_key`: pages that each open with their
+    own "§ 12" are items, not a header."""
+    places: dict[tuple, set[tuple[int, int]]] = {}
+    for page in pages:
+        count = len(page.lines)
+        for rank, line in enumerate(page.lines):
+            for place in (("top", rank) if rank < rules["running_top_lines"] else None,
+                          ("foot", count - 1 - rank) if count - 1 - rank < rules["running_foot_lines"] else None):
+                if place:
+                    places.setdefault((place, fold(line.text)), set()).add((page.number, rank))
+    # On most pages, so that a phrase that merely ends a few items is not taken for one.
+    least = max(rules["running_min_pages"], len(pages) / 2)
+    return {spot for found in places.values() if len({page for page, _ in found}) >= least for spot in found}
+
+
+def _extend_running_blocks(pages: list[Page], rules: dict) -> None:
+    """A header or footer block that reaches past the margin (a meeting's date under its label):
+    a running line set tight against the page's furniture is furniture too."""
+    candidates = _running_candidates(pages, rules)
+    for page in pages:
+        ranked = list(enumerate(page.lines))
+        for order in (ranked, ranked[::-1]):
+            edge = None  # the furniture line nearest the content so far
+            for rank, line in order:
+                tight = edge is not None and max(line.top - edge.bottom, edge.top - line.bottom) <= line.size
+                if not line.furniture and (page.number, rank) in candidates and tight:
+                    line.furniture = True
+                if not line.furniture:
+                    break
+                edge = line
 
 
 def mark_furniture(pages: list[Page]) -> None:
@@ -134,14 +171,14 @@ def mark_furniture(pages: list[Page]) -> None:
 
     repeats: Counter[str] = Counter()
     for page in pages:
-        repeats.update({_repeat_key(line.text) for line in page.lines if in_margin(line, page)})
+        repeats.update({repeat_key(line.text) for line in page.lines if in_margin(line, page)})
 
     for page in pages:
         for line in page.lines:
             plain = " ".join(line.text.split())
             if any(p.fullmatch(plain) for p in line_patterns):
                 line.furniture = True
-            elif len(pages) >= rules["repeat_min_pages"] and in_margin(line, page) and repeats[_repeat_key(line.text)] >= rules["repeat_min_pages"]:
+            elif len(pages) >= rules["repeat_min_pages"] and in_margin(line, page) and repeats[repeat_key(line.text)] >= rules["repeat_min_pages"]:
                 line.furniture = True
             elif len(line.cells) > 1:
                 kept = [c for c in line.cells if not any(p.fullmatch(c.text.strip()) for p in cell_patterns)]
@@ -152,6 +189,7 @@ def mark_furniture(pages: list[Page]) -> None:
                     line.cells = kept
                     line.text = "\t".join(c.text for c in kept)
                     line.start, line.end = kept[0].start, kept[-1].end
+    _extend_running_blocks(pages, rules)
 
 
 def find_layout(document: Document) -> Document:

@@ -25,6 +25,7 @@ import regex
 
 from extractor import dates, gazetteer, numbering
 from extractor.document import Document, Line, Page
+from extractor.layout import repeat_key
 from extractor.segment import Segments, segment
 from extractor.matching import bullet, fold, fold_space, has_decision_verb, match_heading
 from extractor.names import looks_like_person
@@ -126,10 +127,6 @@ class _Norms:
     repeats: Counter = field(default_factory=Counter)
 
 
-def _repeat_key(text: str) -> str:
-    return regex.sub(r"\d+", "#", fold(text))
-
-
 def _norms(lines: list[LineRecord]) -> _Norms:
     content = [l for l in lines if not l.furniture] or lines
     sizes = Counter()
@@ -153,7 +150,7 @@ def _norms(lines: list[LineRecord]) -> _Norms:
     gap = gaps[len(gaps) // 4] if gaps else 2.0
     repeats = Counter()
     for page in {l.page for l in lines}:
-        repeats.update({_repeat_key(l.text) for l in lines if l.page == page})
+        repeats.update({repeat_key(l.text) for l in lines if l.page == page})
     return _Norms(body_size=body_size, margins=margins, rights=rights, gap=max(gap, 0.5), repeats=repeats)
 
 
@@ -251,7 +248,7 @@ def _own_features(record: LineRecord, norms: _Norms) -> dict[str, str | bool]:
         "cells": str(min(record.cells, 3)),
         "number": shape,
         "furniture": record.furniture,
-        "repeats": norms.repeats[_repeat_key(text)] >= 3,
+        "repeats": norms.repeats[repeat_key(text)] >= 3,
         "source": record.source,
         "words": _bucket(len(words), (2, 4, 8, 16), ("1", "2-3", "4-7", "8-15", "16+")),
         "case": "upper" if plain.isupper() else ("cap" if plain[:1].isupper() else ("lower" if plain[:1].islower() else "other")),

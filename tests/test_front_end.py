@@ -83,6 +83,26 @@ def test_page_numbers_running_headers_and_signature_boxes_are_furniture():
     assert [l.text for l in pages[0].content_lines()] == ["§ 12 Budget"]
 
 
+def test_a_header_block_reaching_below_the_margin_is_furniture_on_every_page():
+    # A label in the top margin with the meeting's date under it, just below the margin, on
+    # every page; each page then opens with its own item at the same place.
+    pages = [
+        _page(n, [(40, ["NORRBY KOMMUN"]), (86, ["Sammanträdesdatum"]), (104, ["2031-02-17"]),
+                  (140, [f"§ {n + 20}"]), (160, [f"Ärendet gäller bygglov för {n} fastigheter."])])
+        for n in range(1, 5)
+    ]
+    mark_furniture(pages)
+    assert [[l.text for l in p.content_lines()] for p in pages] == [
+        [f"§ {n + 20}", f"Ärendet gäller bygglov för {n} fastigheter."] for n in range(1, 5)]
+
+
+def test_a_line_repeated_at_the_same_rank_on_only_two_pages_is_content():
+    pages = [_page(n, [(300, ["Beslut"]), (320, [f"Text {n}"])]) for n in range(1, 4)]
+    pages[2] = _page(3, [(300, ["Yrkanden"]), (320, ["Text 3"])])
+    mark_furniture(pages)
+    assert not any(l.furniture for p in pages for l in p.lines)
+
+
 def test_tesseract_tsv_gives_word_boxes_in_points_and_repairs_the_section_sign():
     header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
     rows = [

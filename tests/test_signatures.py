@@ -56,19 +56,33 @@ def person(name, role, status="present"):
 
 
 def test_officers_fill_what_ocr_could_not_read():
-    people = [person("Sara Malmkvist", "sekreterare"), person("Tore Gurenius", "ordförande"),
-              person("Kenneth Mårtensson", "justerare"), person("Adam Feld", "justerare"),
+    people = [person("Lena Holmqvist", "sekreterare"), person("Gösta Lindberg", "ordförande"),
+              person("Rune Åkerlund", "justerare"), person("Mira Sandell", "justerare"),
               person("Kjell Lind", "ledamot", "absent")]
     lines = make_lines([
         [(60, "Vid protokollet"), (300, "Mötesordförande")],
-        [(60, "Sara de Malmkvist VA"), (240, "Ita Öron")],
-        [(240, "Tore Gureni")],
+        [(60, "Lena de Holmqvist VA"), (240, "Ita Öron")],
+        [(240, "Gösta Lindbe")],
         [(60, "Justeras"), (200, "(ce"), (300, "Justeras")],
-        "Kenneth Mårtensson",
+        "Rune Åkerlund",
     ])
     assert sorted(pairs(signatures(lines, people))) == sorted([
-        ("Sara Malmkvist", "sekreterare"), ("Tore Gurenius", "ordförande"),
-        ("Kenneth Mårtensson", "justerare"), ("Adam Feld", "justerare")])
+        ("Lena Holmqvist", "sekreterare"), ("Gösta Lindberg", "ordförande"),
+        ("Rune Åkerlund", "justerare"), ("Mira Sandell", "justerare")])
+
+
+def test_one_attesting_label_over_a_name_and_unreadable_strokes_stands_for_both_justerare():
+    # The second justerare signed by hand beside the first one's printed name; OCR reads strokes.
+    people = [person("Lena Holmqvist", "sekreterare"), person("Rune Åkerlund", "justerare"),
+              person("Mira Sandell", "justerare")]
+    lines = make_lines([
+        [(60, "Vid protokollet")],
+        "Lena Holmqvist",
+        [(60, "Justeras")],
+        [(60, "Rune Åkerlund"), (240, "Al")],
+    ], source="ocr")
+    assert sorted(pairs(signatures(lines, people))) == sorted([
+        ("Lena Holmqvist", "sekreterare"), ("Rune Åkerlund", "justerare"), ("Mira Sandell", "justerare")])
 
 
 def test_blank_form_is_not_signed():

@@ -263,6 +263,11 @@ def _read_pass(rows: list[tuple[int, Line, list[_Cell]]], known: frozenset[str],
             else:
                 found.append(_Read(name, column[2], column[1], (index, cell.x0)))
             line_names.append((cell.x0, found[-1]))
+        if len(open_labels) == 1 and open_labels[0][2] == "justerare" and line_names:
+            # One "Justeras" over a row of signatures stands for each of them, the ones OCR could
+            # not read as a name too ("Anna Berg | <strokes>").
+            signed = sum(1 for c in cells if _name_in(c.text, source, known) or _handwriting(c.text, source, known))
+            slots["justerare"] = max(slots.get("justerare", 0), signed)
         # A name under a role word makes it that name's label, not a caption of the name above.
         captions[:] = [c for c in captions if not any(abs(x - c[0]) <= _COLUMN_REACH for x, _ in line_names)]
         if line_names:

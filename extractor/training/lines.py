@@ -301,23 +301,6 @@ def _over_labels(lines: list[LineRecord], j: int, labels: list[str]) -> bool:
     return bool(cells) and all(_is_heading(fold_space(c), labels) and len(c.split()) <= 3 for c in cells)
 
 
-def _running_lines(lines: list[LineRecord]) -> set[int]:
-    """Lines the layout left in the text that repeat at the same place at the top or foot of most
-    pages (three at least): a running header or footer (the meeting's date under a header's label)."""
-    by_page: dict[int, list[int]] = {}
-    for i, line in enumerate(lines):
-        by_page.setdefault(line.page, []).append(i)
-    places: dict[tuple, set[int]] = {}
-    for page, found in by_page.items():
-        for n, i in enumerate(found):
-            for place in (("top", n) if n < 5 else None, ("foot", len(found) - 1 - n) if len(found) - 1 - n < 3 else None):
-                if place and not lines[i].furniture:
-                    places.setdefault((place, _plain(lines[i])), set()).add(i)
-    # On most pages: a phrase that only happens to end three items is no running line.
-    least = max(3, len(by_page) / 2)
-    return {i for found in places.values() if len({lines[i].page for i in found}) >= least for i in found}
-
-
 def project(lines: list[LineRecord], gold: dict) -> list[str]:
     """A role for each line, from what the gold file says the document holds."""
     vocab = _vocab_lists()
@@ -401,13 +384,12 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
                     roles[j] = "decision_heading"
 
     # The end: signing block after the last item, then anything appended.
-    running = _running_lines(lines)
     if headings:
         tail_start = last_item + 1
         signing_at = None
         for j in range(tail_start, len(lines)):
             text = _plain(lines[j])
-            if lines[j].furniture or j in running or _figures(lines[j], share=0.3):
+            if lines[j].furniture or _figures(lines[j], share=0.3):
                 continue  # a signature box in every page's footer, a table of names and numbers
             if (_names_on(text, signers) and _signing_shaped(lines[j])) or (
                 signers and _is_heading(text, vocab["signing"]) and len(text.split()) <= 6 and _signing_shaped(lines[j])
@@ -465,7 +447,7 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
                     roles[m] = "appendix"
     heading_lines = set(headings.values())
     for i, line in enumerate(lines):
-        if (line.furniture or i in running) and i not in heading_lines:  # an item's number the layout took for a page number
+        if line.furniture and i not in heading_lines:  # an item's number the layout took for a page number
             roles[i] = "furniture"
     return roles
 
