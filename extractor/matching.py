@@ -7,6 +7,7 @@ import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from extractor.names import leading_name
 from extractor.vocab import load
 
 _SPACE = regex.compile(r"\s+")
@@ -73,6 +74,26 @@ def _match_heading(text: str, headings: tuple[str, ...]) -> tuple[str, int] | No
         if best is None or len(heading) > len(best[0]):
             best = (heading, end)
     return best
+
+
+def without_link(text: str) -> str:
+    """The names after a heading written as a sentence: "(Närvarande) var Anna Berg och ..."."""
+    words = load("structure")["attendance"]["links"]["words"]
+    link = regex.match(r"\s*(?:" + "|".join(regex.escape(w) for w in words) + r")\s+(?=\p{Lu})", text, regex.IGNORECASE)
+    return text[link.end():] if link else text
+
+
+def attendance_heading(text: str, headings: list[str]) -> tuple[str, int] | None:
+    """The attendance heading that opens ``text`` (as :func:`match_heading`), where it heads a list:
+    a colon, a tab, the line end or a name follows it ("Övriga: Anna Berg", not "Övriga frågor")."""
+    hit = match_heading(text, headings)
+    if hit is None:
+        return None
+    end = hit[1]
+    tail = without_link(text[end:])
+    if not tail.strip() or text[end - 1] == ":" or tail.lstrip(" ")[:1] in (":", "\t", ".", "|"):
+        return hit
+    return hit if leading_name(tail.strip())[0] else None
 
 
 def signing_label(text: str, labels: list[str], max_words_after: int = 3) -> tuple[str, int] | None:

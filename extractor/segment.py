@@ -23,7 +23,7 @@ from functools import lru_cache
 import regex
 
 from extractor.document import Cell, Document, Line
-from extractor.matching import fold, fold_space, has_decision_verb, label_cell, match_heading, trailing_label
+from extractor.matching import attendance_heading, fold, fold_space, has_decision_verb, label_cell, match_heading, trailing_label
 from extractor.names import leading_name
 from extractor.numbering import DOTTED, OCR_DOTTED, OCR_SECTION, PLAIN, SECTION, diary_reference, item_number, number_trace, sub_point
 from extractor.vocab import load
@@ -790,7 +790,7 @@ def _first_content_heading(lines: list[Line]) -> int:
     attendance = vocab["attendance"]["present"]["headings"] + vocab["attendance"]["absent"]["headings"]
     start = 1
     for index, line in enumerate(lines[:40]):
-        if match_heading(line.text, attendance):
+        if attendance_heading(line.text, attendance):
             start = index + 1
     return start
 

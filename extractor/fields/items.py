@@ -518,9 +518,10 @@ def _is_action_heading(text: str) -> str | None:
     return None
 
 
-def action_points(lines: list[Line], text_right: float | None = None, line_gap: float = 0.0) -> list[str]:
-    """The points under an action heading ("Actionpunkt:", "Att göra:"): each may give someone a task."""
-    sections: list[list[Line]] = []
+def action_points(lines: list[Line], text_right: float | None = None, line_gap: float = 0.0, title: str = "") -> list[str]:
+    """The points under an action heading ("Actionpunkt:", "Att göra:"), or of an item with such a
+    title: each may give someone a task."""
+    sections: list[list[Line]] = [[]] if _is_action_heading(title) == "" else []
     for line in lines:
         rest = _is_action_heading(line.text)
         if rest is not None:
@@ -530,6 +531,33 @@ def action_points(lines: list[Line], text_right: float | None = None, line_gap: 
         elif sections and sections[-1] is not None:
             sections[-1].append(line)
     return [u.text for section in sections if section for u in _units(section, text_right, line_gap)]
+
+
+def task_table(lines: list[Line]) -> list[AssignmentText]:
+    """The rows of a table of tasks under its header row ("Vem | Vad | När"): who takes which task.
+    A line of one cell under the task column carries on the row above."""
+    kinds = {fold(word): kind for kind, words in _vocab()["assignments"]["table"].items() for word in words}
+    found: list[AssignmentText] = []
+    header: list[tuple[float, str]] | None = None
+    for line in lines:
+        cells = [c for c in line.cells if c.text.strip()]
+        written = [kinds.get(fold(c.text)) for c in cells]
+        if len(cells) >= 2 and all(written) and {"who", "task"} <= set(written):
+            header = [(c.x0, kind) for c, kind in zip(cells, written)]
+            continue
+        if header is None or not cells:
+            continue
+        row: dict[str, str] = {}
+        for cell in cells:
+            kind = max(((x0, kind) for x0, kind in header if cell.x0 >= x0 - 12), default=header[0])[1]
+            row[kind] = fold_space(f"{row.get(kind, '')} {cell.text}")
+        if len(cells) == 1 and set(row) == {"task"} and found:
+            found[-1].task = _clean_task(f"{found[-1].task} {row['task']}")
+        elif row.get("who") and row.get("task"):
+            found.append(AssignmentText(row["who"], _clean_task(row["task"])))
+        else:
+            header = None  # the table has ended
+    return found
 
 
 def task_lists(lines: list[Line], text_right: float | None = None, line_gap: float = 0.0) -> list[str]:
@@ -616,6 +644,10 @@ def title_decisions(item: ItemSegment) -> list[DecisionText]:
     ]
 
 
+def _without_repeats(found: list[AssignmentText]) -> list[AssignmentText]:
+    return [a for i, a in enumerate(found) if a not in found[:i]]
+
+
 def item_fields(item: ItemSegment) -> ItemFields:
     election = bool(regex.search(r"\bval\b|funktionär", item.title, regex.IGNORECASE))
     found = decisions(item.body, election, item.text_right, item.line_gap) or title_decisions(item)
@@ -629,10 +661,11 @@ def item_fields(item: ItemSegment) -> ItemFields:
         title=item.title,
         text=body_text,
         decisions=found,
-        assignments=assignments(
+        assignments=_without_repeats([*assignments(
             [d.text for d in found], approved_proposals(item.body, item.text_right, item.line_gap),
-            action_points(item.body, item.text_right, item.line_gap), task_lists(item.body, item.text_right, item.line_gap),
-        ),
+            action_points(item.body, item.text_right, item.line_gap, item.title),
+            task_lists(item.body, item.text_right, item.line_gap),
+        ), *task_table(item.body)]),
         references=references(item.title_lines + item.body),
         page=first.page,
         start=first.start,

@@ -69,6 +69,10 @@ def _labelled(lines: list[Line], labels: list[str]) -> list[tuple[str, str, int]
             # A row of labels over a row of values: "DATUM | MÖTESTID" / "2021-11-03 | 09:30".
             found.extend((hit[0], value, index + 1) for cell, value in header if (hit := match_heading(cell, labels)))
             continue
+        pairs = _label_cells(line)
+        if pairs:
+            found.extend((label, value, index) for label, value in pairs if label in labels)
+            continue
         hit = match_heading(text, labels)
         if not hit:
             continue
@@ -88,6 +92,21 @@ def _labelled(lines: list[Line], labels: list[str]) -> list[tuple[str, str, int]
                 value = fold_space(f"{value} {' '.join(c.text for c in following.cells[1:])}")
         found.append((label, value, index))
     return found
+
+
+def _label_cells(line: Line) -> list[tuple[str, str]]:
+    """(label, value) for a row of cells that each hold a label, a colon and its value
+    ("Tid: 19.00–21.15 | Plats: Klubbstugan"): each value ends where the next label's cell begins."""
+    cells = [c.text.strip() for c in line.cells if c.text.strip()]
+    if len(cells) < 2:
+        return []
+    pairs = []
+    for cell in cells:
+        hit = match_heading(cell, _labels())
+        if hit is None or ":" not in cell[: hit[1] + 2] or not rest_after(cell, hit[1]):
+            return []
+        pairs.append((hit[0], rest_after(cell, hit[1])))
+    return pairs
 
 
 def _header_row(line: Line, following: Line | None) -> list[tuple[str, str]]:
@@ -402,11 +421,17 @@ _ORG_WORD = regex.compile(
     regex.IGNORECASE,
 )
 _BODY_WORD = regex.compile(r"(?:nämnd(?:en)?|styrelse(?:n)?|fullmäktige|utskott(?:et)?)$", regex.IGNORECASE)
+_BODY_ENDINGS = "|".join(load("structure")["head"]["body_endings"])
 _MUNICIPAL_BODY = regex.compile(
     r"\b((?:\p{Lu}\p{Ll}+\s+)?\p{L}+s\s+(?:arbetsutskott|ledningsgrupp|presidium|beredning|planeringsutskott|personalutskott))\b"
     r"|\b(\p{Lu}\p{Ll}*-\s+och\s+\p{Ll}+(?:nämnden|styrelsen|utskottet))\b"
-    r"|\b(\p{Lu}[\p{Ll}-]*(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))\b"
+    # "Socialnämnden", and with an adjective before it: "Regionala utvecklingsnämnden".
+    rf"|\b((?:\p{{Lu}}\p{{Ll}}+a\s+(?:\p{{Ll}}[\p{{Ll}}-]*)?|\p{{Lu}}[\p{{Ll}}-]*)(?:{_BODY_ENDINGS}))\b"
     r"|\b(\p{Lu}\p{Ll}+(?:nämnd|styrelse|fullmäktige))s?\s+(?:protokoll|sammanträde)"
+    # In running text, the genitive before the meeting word or the body after the type word:
+    # "fört vid klubbstyrelsens sammanträde", "Minnesanteckningar från skolrådet".
+    rf"|\b(\p{{L}}[\p{{Ll}}-]*(?:{_BODY_ENDINGS}))s\s+(?:sammanträde|möte|protokoll)"
+    rf"|\b\p{{L}}*(?:protokoll|anteckningar)\s+(?:från|för|vid)\s+(\p{{L}}[\p{{Ll}}-]*(?:{_BODY_ENDINGS}))\b"
     # A committee named for its field: "Nämnden för Teknik", "Nämnden för Gymnasium & Arbetsmarknad".
     r"|\b((?:Nämnden|Utskottet|Beredningen)\s+för\s+\p{L}[\p{L}-]*(?:\s*(?:&|och)\s*\p{L}[\p{L}-]*)?)",
 )
@@ -427,7 +452,9 @@ def _title_lines(document_lines: list[Line]) -> list[Line]:
         sentence = index and text.endswith(".") and not any(text.lower().startswith(w) for w in type_words)
         if match_heading(text, stops) or regex.match(r"^(?:§\s*)?\d{1,2}[.)]?\s", text) or sentence:
             break
-        if index < 2 or line.bold or line.size >= body_size * 1.05 or len(text.split()) <= 4:
+        # A line in lower case under a title line carries it on: "PROTOKOLL" / "fört vid styrelsens sammanträde".
+        carries_on = bool(title) and title[-1] is first_page[index - 1] and text[:1].islower()
+        if index < 2 or line.bold or line.size >= body_size * 1.05 or len(text.split()) <= 4 or carries_on:
             title.append(line)
     return title
 
@@ -595,7 +622,8 @@ def _body(title_text: str, title: list[Line]) -> str | None:
     vocab = _vocab()
     m = _MUNICIPAL_BODY.search(title_text) or _MUNICIPAL_BODY.search(_capitalised(title_text))
     if m:
-        return next(g for g in m.groups() if g)
+        body = next(g for g in m.groups() if g)
+        return body[0].upper() + body[1:]
     for entry in vocab["bodies"]:
         found = regex.search(entry["pattern"], title_text, regex.IGNORECASE)
         if found and entry.get("as_written"):
@@ -686,7 +714,9 @@ def _joined(lines: list[Line]) -> str:
 def _next_meeting_texts(segments: Segments, reference: datetime.date | None = None) -> list[str]:
     """Text that follows a next-meeting heading: an item "Nästa möte", or the words in a sentence or line."""
     headings = load("structure")["next_meeting"]["headings"]
-    pattern = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in headings) + r")\b\s*:?", regex.IGNORECASE)
+    # A meeting word may end a compound: "Nästa medlemsmöte", "Kommande månadsmöte".
+    alternatives = "|".join(regex.escape(h).replace("möte", r"\p{L}*möte") for h in headings)
+    pattern = regex.compile(r"\b(?:" + alternatives + r")\b\s*:?", regex.IGNORECASE)
     at_start: list[str] = []
     inside: list[str] = []
     # Each part of the minutes apart: a value never runs on into the next item's heading.
@@ -697,7 +727,10 @@ def _next_meeting_texts(segments: Segments, reference: datetime.date | None = No
         m = pattern.search(text)
         if m:
             # A heading alone on its line gives its value on the next line.
-            rest = text[m.end():] if dates.find_dates(text[m.end():], reference) else _joined([line, *following])[m.end():]
+            # So does a sentence that runs on to the next line in lower case.
+            runs_on = bool(following) and following[0].text.strip()[:1].islower() and not text.endswith((".", ":"))
+            rest = (text[m.end():] if dates.find_dates(text[m.end():], reference) and not runs_on
+                    else _joined([line, *following])[m.end():])
             (at_start if m.start() == 0 or regex.match(r"^[\W\d]*$", text[: m.start()]) else inside).append(rest)
     in_items = [_joined(item.body[:3]) for item in segments.items if pattern.search(item.title)]
     return [*at_start, *in_items, *inside]

@@ -22,7 +22,7 @@ import regex
 from extractor import gazetteer
 from extractor.document import Cell, Line
 from extractor.entities import resolve_person
-from extractor.matching import bullet, find_words, fold, fold_space, match_heading, rest_after, words_match
+from extractor.matching import attendance_heading, bullet, find_words, fold, fold_space, has_decision_verb, match_heading, rest_after, without_link, words_match
 from extractor.names import (
     NOT_NAMES, document_words, leading_name, looks_like_person, looks_like_surname_first, names_in, natural_order,
     repair_name, split_run_on,
@@ -205,22 +205,6 @@ def _join(previous: str, text: str) -> str:
     return f"{previous} {text}"
 
 
-def _is_heading(text: str, end: int) -> bool:
-    """A heading word at a line start is a heading only when a colon, a tab, the line end
-    or a name follows it ("Övriga: Anna Berg", not "Övriga frågor")."""
-    tail = _without_link(text[end:])
-    if not tail.strip() or text[end - 1] == ":" or tail.lstrip(" ")[:1] in (":", "\t", ".", "|"):
-        return True
-    return bool(leading_name(tail.strip())[0])
-
-
-def _without_link(text: str) -> str:
-    """The names after a heading written as a sentence: "(Närvarande) var Anna Berg och ..."."""
-    words = _vocab()["attendance"]["links"]["words"]
-    link = regex.match(r"\s*(?:" + "|".join(regex.escape(w) for w in words) + r")\s+(?=\p{Lu})", text, regex.IGNORECASE)
-    return text[link.end():] if link else text
-
-
 def _table_header(line: Line) -> list[tuple[float, str]] | None:
     """The columns of an attendance table's header row ("Befattning | Namn | Närvarande"), or None."""
     kinds: dict[str, str] = {}
@@ -329,8 +313,8 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
                 last_seen = index
                 continue
             block = None
-        hit = match_heading(plain, headings)
-        if hit and _is_heading(plain, hit[1]):
+        hit = attendance_heading(plain, headings)
+        if hit:
             heading, end = hit
             if heading in not_att:
                 block = None
@@ -349,7 +333,7 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
                     name = match_heading(cell.text.strip(), headings)[0]
                     block.columns.append(_Column(cell.x0, group_roles.get(name, block.role), "absent" if name in absent else None))
                 continue
-            rest = _without_link(rest_after(plain, end).lstrip("| "))
+            rest = without_link(rest_after(plain, end).lstrip("| "))
             if rest:
                 text, start = _without_lead(rest, offset + max(plain.find(rest[:8]), end))
                 block.add(0, _Row(text, line, start))
@@ -432,39 +416,64 @@ def attendance(lines: list[Line], stop_after: int | None = None, known: frozense
     known = document_words(lines) if known is None else known
     people: list[PersonEntry] = []
     for block in _blocks(lines, stop_after):
-        if block.table:
-            people.extend(_table_entries(block, known))
-            continue
-        for column, rows in sorted(block.rows.items()):
-            role = block.columns[column].role if block.columns else block.role
-            status = (block.columns[column].status if block.columns else None) or block.status
-            listed, rest = (None, rows) if block.columns else _list_rows(rows)
-            for row in ([listed] if listed else []) + rest:
-                # After a list the rows are people only where they plainly open with a person's
-                # name ("Eva Ek (biträdd av ...)"), not with a table's header ("Punkt Vad | Ansvarig").
-                plain_names = listed is not None and row is not listed
-                chunks = _split_people(row.text) if row is listed else [row.text]
-                cursor = 0
-                for chunk in chunks:
-                    where = max(row.text.find(chunk, cursor), 0)
-                    cursor = where + len(chunk)
-                    first, second, second_at, kind = _second_person(chunk)
-                    if second is not None:
-                        entry = _entry_from(first, status, block.group, role, row.line, row.start + where, known)
-                        if entry:
-                            if kind == "replaces" and entry.role in (None, "ersättare"):
-                                entry.role = "tjänstgörande ersättare"
-                            people.append(entry)
-                        entry = _entry_from(second, "absent" if kind == "replaces" else status, block.group, None,
-                                            row.line, row.start + where + second_at, known)
-                        if entry:
-                            people.append(entry)
-                        continue
-                    for part, at in _run_on(chunk):
-                        entry = _entry_from(part, status, block.group, role, row.line, row.start + where + at, known)
-                        if entry and (looks_like_person(entry.name) or not plain_names):
-                            people.append(entry)
+        people.extend(_block_entries(block, known))
     return people
+
+
+def _block_entries(block: _Block, known: frozenset[str], names_only: bool = False) -> list[PersonEntry]:
+    """The people of one attendance block; with ``names_only``, a row counts only where it holds a person's name."""
+    if block.table:
+        return _table_entries(block, known)
+    people: list[PersonEntry] = []
+    for column, rows in sorted(block.rows.items()):
+        role = block.columns[column].role if block.columns else block.role
+        status = (block.columns[column].status if block.columns else None) or block.status
+        listed, rest = (None, rows) if block.columns else _list_rows(rows)
+        for row in ([listed] if listed else []) + rest:
+            # After a list the rows are people only where they plainly open with a person's
+            # name ("Eva Ek (biträdd av ...)"), not with a table's header ("Punkt Vad | Ansvarig").
+            plain_names = names_only or (listed is not None and row is not listed)
+            chunks = _split_people(row.text) if row is listed else [row.text]
+            cursor = 0
+            for chunk in chunks:
+                where = max(row.text.find(chunk, cursor), 0)
+                cursor = where + len(chunk)
+                first, second, second_at, kind = _second_person(chunk)
+                if second is not None:
+                    entry = _entry_from(first, status, block.group, role, row.line, row.start + where, known)
+                    if entry:
+                        if kind == "replaces" and entry.role in (None, "ersättare"):
+                            entry.role = "tjänstgörande ersättare"
+                        people.append(entry)
+                    entry = _entry_from(second, "absent" if kind == "replaces" else status, block.group, None,
+                                        row.line, row.start + where + second_at, known)
+                    if entry:
+                        people.append(entry)
+                    continue
+                for part, at in _run_on(chunk):
+                    entry = _entry_from(part, status, block.group, role, row.line, row.start + where + at, known)
+                    if entry and (looks_like_person(entry.name) or not plain_names):
+                        people.append(entry)
+    return people
+
+
+def _roll(lines: list[Line], known: frozenset[str]) -> list[PersonEntry]:
+    """The people of a roll drawn up inside an item ("Upprättande av röstlängd"), present at the
+    meeting: a table with its header row, or the rows of names (a property or a share count
+    beside each) between the item's sentences."""
+    # Without a heading over it, a row is a person only by its name (a "Summa" row is none).
+    people = [p for p in attendance(lines, known=known) if looks_like_person(p.name)]
+    if people:
+        return people
+    block = _Block("present", None, None)
+    for line in lines:
+        text = fold_space(line.text.replace("\t", " "))
+        if not text or text.endswith((".", ":")) or has_decision_verb(text):
+            continue  # the sentences that introduce the roll and settle it
+        cells = [c for c in line.cells if c.text.strip()] or [Cell(line.text, line.x0, line.x1, line.start, line.end)]
+        row_text, row_start = _without_lead("\t".join(c.text.strip() for c in cells), cells[0].start)
+        block.add(0, _Row(row_text, line, row_start))
+    return _block_entries(block, known, names_only=True)
 
 
 def _second_person(chunk: str) -> tuple[str, str | None, int, str]:
@@ -774,7 +783,7 @@ def _officers_in(lines: list[Line], election_item: bool) -> list[Officer]:
     labels, qualified = _label_patterns(), _qualified_roles()
     context: tuple[str, list[str]] | None = None
     buffer, budget = "", 0
-    for line in lines:
+    for position, line in enumerate(lines):
         text = fold_space(strip_enumerator(line.text.replace("\t", " \t ")))
         if not text:
             continue
@@ -790,12 +799,21 @@ def _officers_in(lines: list[Line], election_item: bool) -> list[Officer]:
             continue
         if context:
             buffer = _join(buffer, text) if buffer else text
-            names = [n for s in _sentences(buffer) for n in elected_names(s)]
+            names, others = [], []
+            for sentence in _sentences(buffer):
+                # A sentence that names an office of its own ("Karin Ek utsågs att föra protokollet"
+                # under "Val av ordförande") elects to that office, not the title's.
+                own = _clause_role(sentence, qualified)
+                if own and own != context[0]:
+                    others.extend(Officer(n, own, [], line) for n in elected_names(sentence))
+                else:
+                    names.extend(elected_names(sentence))
             name, end = leading_name(text)
             if not names and name and end >= len(text.rstrip(". ")) and 2 <= len(name.split()) <= 4:
                 names = [name]  # the name alone under the sub-heading: "i. Olav Övrebö"
             if names:
                 found.extend(Officer(n, context[0], context[1], line) for n in names)
+                found.extend(others)
                 context = None
                 continue
             budget -= 1
@@ -811,11 +829,63 @@ def _officers_in(lines: list[Line], election_item: bool) -> list[Officer]:
                 continue
         found.extend(_acts_in(text, line))
         # An election sentence that says whose officer it elects: "valdes X till mötesordförande".
-        for sentence in _sentences(text):
+        sentences = _sentences(text)
+        for sentence in sentences:
+            # A sentence that runs on to the next lines is read whole for the clauses after its verb.
+            runs_on = sentence is sentences[-1] and _verbs().search(sentence)
+            whole = _sentence_whole(sentence, lines[position + 1:]) if runs_on else sentence
+            gapped = _gapped_clauses(whole, qualified)
+            if gapped:
+                found.extend(Officer(n, role, [], line) for role, names in gapped for n in names)
+                continue
             role = _elected_role(sentence, qualified)
             if role:
                 also = [r for word, r in _vocab()["elections"]["also_roles"].items() if word in sentence.lower()]
                 found.extend(Officer(n, role, also, line) for n in elected_names(sentence))
+    return found
+
+
+# Where an election sentence goes on to a clause that leaves its verb out: ", till sekreterare ...",
+# " och Bo Al till sekreterare", " och Bo Al att justera ...".
+_GAP = regex.compile(r"(?:,\s*|\s+och\s+)(?=till\s|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}\s+(?:till|som|att)\s)")
+
+
+def _sentence_whole(sentence: str, following: list[Line], limit: int = 3) -> str:
+    """``sentence`` with the lines that carry it on to its full stop."""
+    for line in following[:limit]:
+        if regex.search(r"[.!?]$", sentence.rstrip()):
+            break
+        sentence = _join(sentence, fold_space(line.text.replace("\t", " ")))
+    return sentence
+
+
+def _clause_role(clause: str, qualified: dict[str, regex.Pattern], plain: bool = False) -> str | None:
+    """The meeting office a clause names: by a word that makes it the meeting's ("mötesordförande",
+    "att justera"), by what the officer does ("att föra protokollet"), or, with ``plain``, by the bare
+    role word (a clause that carries on one that named the meeting's office)."""
+    hits = [(m.start(), role) for role, pattern in qualified.items() for m in pattern.finditer(clause)]
+    hits += [(m.start(), role) for role, pattern in _vocab()["officers"]["acts"].items()
+             for m in regex.finditer(pattern, clause, regex.IGNORECASE)]
+    if plain:
+        hits += [(start, role) for start, _, role in find_roles(clause) if role in _MEETING_OFFICERS]
+    return min(hits)[1] if hits else None
+
+
+def _gapped_clauses(sentence: str, qualified: dict[str, regex.Pattern]) -> list[tuple[str, list[str]]]:
+    """(role, names) for each clause of an election sentence that elects several officers and
+    writes its verb once: "Till mötesordförande valdes Eva Ek, till sekreterare Bo Al och till
+    justerare Kim Ny", "Eva Ek valdes till mötesordförande och Bo Al till sekreterare"; [] for any
+    other sentence."""
+    clauses = _GAP.split(sentence)
+    if len(clauses) < 2 or not _verbs().search(clauses[0]):
+        return []
+    first = _clause_role(clauses[0], qualified)
+    found = [(first, elected_names(clauses[0]))]
+    for clause in clauses[1:]:
+        role = _clause_role(clause, qualified, plain=True)
+        found.append((role, names_in(regex.sub(r"^\s*till\s+\S+\s*", "", clause).rstrip(". "))[:1]))
+    if any(role is None or not names for role, names in found):
+        return []
     return found
 
 
@@ -898,8 +968,8 @@ def _listed_in(line: Line) -> Line | None:
     for cut in [0, *(m.end() for m in regex.finditer(r":\s*", line.text))]:
         text = line.text[cut:]
         plain = strip_enumerator(text)
-        hit = match_heading(plain, present + absent)
-        if hit and _is_heading(plain, hit[1]) and _is_name_list(_without_link(rest_after(plain, hit[1]))):
+        hit = attendance_heading(plain, present + absent)
+        if hit and _is_name_list(without_link(rest_after(plain, hit[1]))):
             start = line.start + cut + len(text) - len(plain)
             return replace(line, text=plain, start=start, cells=[Cell(plain, line.x0, line.x1, start, line.end)])
     return None
@@ -922,6 +992,8 @@ def participants(segments: Segments) -> list[PersonEntry]:
             listed = _listed_in(line)
             if listed:
                 people.extend(attendance([listed], known=known))
+        if find_words(item.title, _vocab()["attendance"]["roll"]["titles"]):
+            people.extend(_roll(item.body, known))
     # An attendance list after the signatures ("Närvarande" below the signing block).
     people.extend(attendance(segments.signing, known=known))
     for officer in officers(segments):
