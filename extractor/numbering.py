@@ -79,6 +79,10 @@ def _patterns() -> dict[str, regex.Pattern]:
         "OCR§ N cell": regex.compile(
             rf"^[{letters}]\s?(?P<num>[\dlIO]{{1,3}}[a-z]?)(?:(?=\t)|[.;:]\s+(?=\p{{Lu}}))(?P<rest>.*)$"),
         # "KS 8131 | Dnr ...", "SBN $22": the body's abbreviation, then "§" as OCR read it, as a cell.
+        # "82. Val av", "815 Val av", "8 14 Val av": a digit or letter for the sign, then the
+        # number and a title; read only where the sequence of the items asks for it.
+        "SIGN N": regex.compile(
+            rf"^[{letters}](?P<space>\s?)(?P<num>[\dlIO]{{1,3}}[a-z]?)[.:]?(?:\s+(?=\p{{Lu}})|(?=\t))(?P<rest>.*)$"),
         "BODY OCR§ N": regex.compile(
             rf"^(?P<prefix>\p{{Lu}}{{1,{body}}}(?:[-/]\p{{Lu}}{{1,{body}}})?)\s+(?P<sign>{signs}|[{letters}])(?P<space>\s?)"
             rf"(?P<num>[\dlIO]{{1,3}}[a-z]?)(?=\t|$)(?P<rest>.*)$"),
@@ -160,6 +164,20 @@ _SUB_POINT = regex.compile(
     r"|\(?(?P<letter>\p{L})[.)](?=\s|$)"                    # "a)", "(b)", "A.", "c."
     r")(?P<rest>.*)$"
 )
+
+
+def sign_read_as_digit(text: str) -> NumberMatch | None:
+    """The § reading of a line whose sign OCR read as a digit or letter before the number, joined
+    to it or not, with no stop or a stop before the title ("82. Val av", "815 Val av", "8 14 Val
+    av" for "§ 2.", "§ 15", "§ 14"). Only the other items' numbers can tell "82." from item 82:
+    the segment stage decides."""
+    m = _patterns()["SIGN N"].match(text.strip())
+    if not m or (not m["space"] and len(m["num"]) > 2):
+        return None
+    number = _digits(m["num"])
+    if not regex.fullmatch(r"[1-9]\d{0,2}[a-z]?", number):
+        return None
+    return NumberMatch(number, m["rest"].strip(), "OCR§ N", OCR_SECTION)
 
 
 def sub_point(text: str) -> NumberMatch | None:

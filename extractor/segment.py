@@ -25,7 +25,8 @@ import regex
 from extractor.document import Cell, Document, Line
 from extractor.matching import attendance_heading, fold, fold_space, has_decision_verb, label_cell, match_heading, trailing_label
 from extractor.names import leading_name
-from extractor.numbering import DOTTED, OCR_DOTTED, OCR_SECTION, PLAIN, SECTION, diary_reference, item_number, number_trace, sub_point
+from extractor.numbering import (DOTTED, OCR_DOTTED, OCR_SECTION, PLAIN, SECTION, diary_reference, item_number, number_trace,
+                                sign_read_as_digit, sub_point)
 from extractor.vocab import load
 
 # The kinds of a list number ("12.", "3/"), as written or as OCR read it.
@@ -114,11 +115,41 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
         m = item_number(line.text)
         if m is not None:
             found.append(_Candidate(index, m.number, m.rest, m.kind))
+        elif sign_read_as_digit(line.text) is not None:
+            found.append(_Candidate(index, None, "", "unread"))
+    found = _signs_read_as_digits(lines, found)
     toc = _toc_lines(lines)
     if toc:
         starts = [c.index for c in found] + [len(lines)]
         found = [c for c, following in zip(found, starts[1:]) if not _in_toc(lines, c.index, toc, following)]
     return found
+
+
+def _signs_read_as_digits(lines: list[Line], found: list[_Candidate]) -> list[_Candidate]:
+    """Among § headings, "82. Title", "815 Title" or "8 14 Title" is "§ 2", "§ 15", "§ 14" whose
+    sign OCR read as a digit, where that number and not the other carries on the §-numbers
+    around it; a line that reads as neither stays out."""
+    sections = (SECTION, OCR_SECTION)
+    if not any(c.scheme in sections for c in found):
+        return [c for c in found if c.scheme != "unread"]
+    # Each line's § number: as read, or as read with a digit for the sign.
+    readings: list[_Candidate | None] = []
+    for cand in found:
+        read = sign_read_as_digit(lines[cand.index].text) if cand.scheme in (DOTTED, PLAIN, "unread") else None
+        readings.append(cand if cand.scheme in sections else (read and _Candidate(cand.index, read.number, read.rest, read.kind)))
+    out = list(found)
+    for k, read in enumerate(readings):
+        if read is None or found[k].scheme in sections:
+            continue
+        before = next((c.number for c in reversed(out[:k]) if c.scheme in sections), None)
+        later = [j for j in range(k + 1, len(found)) if found[j].scheme in sections]
+        after = found[later[0]].number if later else None
+        # Other lines read this way may stand between it and the next § heading ("8 4", "8 5").
+        between = sum(1 for r in readings[k + 1:later[0] if later else None] if r is not None)
+        if (before or after) and (before is None or _follows(before, read.number, 2)) and (
+                after is None or _follows(read.number, after, 2 + between)):
+            out[k] = read
+    return [c for c in out if c.scheme != "unread"]
 
 
 def _runs(candidates: list[_Candidate], max_gap: int) -> list[list[_Candidate]]:

@@ -37,3 +37,34 @@ def write_pdf(path: str | Path, pages: list[list[Row]], *, font_size: float = 10
     path = Path(path)
     pdf.output(str(path))
     return path
+
+
+def scanned_copy(pdf: str | Path, target: str | Path, *, dpi: int = 200, skew: float = 0.0,
+                 noise: float = 0.0, blur: float = 0.0, seed: int = 0) -> Path:
+    """``pdf`` as if printed and scanned: each page an image (grey, ``dpi``), turned by ``skew``
+    degrees, with ``noise`` (the share of pixels flipped to specks) and a ``blur`` radius in pixels,
+    wrapped as a PDF with no text layer."""
+    import random
+
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageFilter
+
+    rng = random.Random(seed)
+    document = pdfium.PdfDocument(str(pdf))
+    images = []
+    for page in document:
+        image = page.render(scale=dpi / 72).to_pil().convert("L")
+        if skew:
+            image = image.rotate(skew, resample=Image.BICUBIC, expand=False, fillcolor=255)
+        if blur:
+            image = image.filter(ImageFilter.GaussianBlur(blur))
+        if noise:
+            pixels = image.load()
+            width, height = image.size
+            for _ in range(int(width * height * noise)):
+                pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 90, 200))
+        images.append(image)
+    document.close()
+    target = Path(target)
+    images[0].save(target, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return target

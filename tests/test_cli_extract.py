@@ -16,7 +16,7 @@ from extractor.evaluate import score_document
 from extractor.validate import schema_errors
 
 from conftest import REPO, require_shared
-from pdf_factory import write_pdf
+from pdf_factory import scanned_copy, write_pdf
 
 SEED = "sodertorn-2020-01-16"
 EXAMPLE = REPO / "examples" / "styrelsemote-exempel.pdf"
@@ -42,15 +42,6 @@ def assert_matches_gold(predicted: dict, gold: dict) -> None:
     assert not failing, f"categories below 1.0: {failing}; mismatches: {score.mismatches}"
 
 
-def image_only_copy(pdf: Path, target: Path, dpi: int = 200) -> Path:
-    """Render every page and wrap the images as a PDF with no text layer (a scan)."""
-    document = pdfium.PdfDocument(str(pdf))
-    images = [page.render(scale=dpi / 72).to_pil().convert("L") for page in document]
-    document.close()
-    images[0].save(target, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
-    return target
-
-
 def test_seed_document_matches_gold(tmp_path):
     corpus = require_shared()
     predicted = extract_json(corpus / "docs" / f"{SEED}.pdf", tmp_path)
@@ -61,7 +52,7 @@ def test_seed_document_matches_gold(tmp_path):
 
 def test_image_only_seed_comes_through_ocr_with_the_same_result(tmp_path):
     corpus = require_shared()
-    scan = image_only_copy(corpus / "docs" / f"{SEED}.pdf", tmp_path / "seed-scan.pdf")
+    scan = scanned_copy(corpus / "docs" / f"{SEED}.pdf", tmp_path / "seed-scan.pdf")
     with pdfium.PdfDocument(str(scan)) as document:
         assert all(page.get_textpage().count_chars() == 0 for page in document)
     predicted = extract_json(scan, tmp_path)

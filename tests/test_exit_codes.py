@@ -12,10 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from conftest import REPO
-from pdf_factory import write_pdf
+from pdf_factory import scanned_copy, write_pdf
 
 EXAMPLE = REPO / "examples" / "styrelsemote-exempel.pdf"
 
@@ -23,14 +21,6 @@ EXAMPLE = REPO / "examples" / "styrelsemote-exempel.pdf"
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "extractor", *args], capture_output=True, text=True,
                           env=dict(os.environ, PYTHONPATH=str(REPO), **(env or {})), timeout=600)
-
-
-def _scan_of(pdf: Path, target: Path) -> Path:
-    document = pdfium.PdfDocument(str(pdf))
-    images = [page.render(scale=150 / 72).to_pil().convert("L") for page in document]
-    document.close()
-    images[0].save(target, "PDF", save_all=True, append_images=images[1:], resolution=150)
-    return target
 
 
 def _invoice(path: Path) -> Path:
@@ -68,7 +58,7 @@ def test_a_missing_ner_model_is_4_for_extract_and_doctor(tmp_path):
 
 
 def test_missing_tesseract_is_4_on_a_scan(tmp_path):
-    scan = _scan_of(EXAMPLE, tmp_path / "scan.pdf")
+    scan = scanned_copy(EXAMPLE, tmp_path / "scan.pdf", dpi=150)
     # A PATH with the Python interpreter but no Tesseract on it.
     bare = tmp_path / "bin"
     bare.mkdir()

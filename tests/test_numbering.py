@@ -6,7 +6,8 @@ import pytest
 
 from extractor.layout import find_layout
 from extractor.numbering import (
-    DOTTED, OCR_DOTTED, OCR_SECTION, PLAIN, SECTION, diary_reference, item_number, number_trace, sub_point,
+    DOTTED, OCR_DOTTED, OCR_SECTION, PLAIN, SECTION, diary_reference, item_number, number_trace, sign_read_as_digit,
+    sub_point,
 )
 from extractor.read_pages import read_document
 from extractor.segment import segment
@@ -114,6 +115,43 @@ def test_number_trace():
 
 def _segments(tmp_path, pages):
     return segment(find_layout(read_document(write_pdf(tmp_path / "m.pdf", pages), ocr=False)))
+
+
+@pytest.mark.parametrize("text, number", [
+    ("82. Val av justerare", "2"), ("815 Budget för nästa år", "15"), ("8 14 Mötets öppnande", "14"),
+    ("S 3 Rapporter", "3"), ("53: Medlemsavgift", "3"),
+    ("12. Budget", None), ("8131 Budget", None), ("5 000 Kronor", None), ("3 ledamöter deltog", None), ("80. Avgifter", None),
+])
+def test_a_sign_ocr_read_as_a_digit_gives_a_second_reading(text, number):
+    read = sign_read_as_digit(text)
+    assert (read.number if read else None) == number
+
+
+def test_section_signs_read_as_digits_are_items_where_the_sequence_wants_them(tmp_path):
+    # A scan's § signs as OCR reads them, one line each way; a body line that merely starts
+    # with digits and a capital stays body text, the sequence does not want it.
+    page = [
+        [(20, "Protokoll fört vid styrelsemöte i Ekbackens båtklubb 2024-04-02")],
+        [(20, "$ 1 Mötets öppnande")], [(20, "Ordföranden öppnade mötet.")],
+        [(20, "82. Val av justerare")], [(20, "Till justerare valdes Olle Berg.")],
+        [(20, "8 3 Hamnavgifter")], [(20, "5 12 Platser återstår att hyra ut.")],
+        [(20, "§4 Sjösättning")], [(20, "Sjösättningen sker den 4 maj.")],
+        [(20, "85. Avslutning")], [(20, "Ordföranden avslutade mötet.")],
+    ]
+    items = _segments(tmp_path, [page]).items
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Mötets öppnande"), ("2", "Val av justerare"), ("3", "Hamnavgifter"), ("4", "Sjösättning"), ("5", "Avslutning")]
+    assert [line.text for line in items[2].body] == ["5 12 Platser återstår att hyra ut."]
+
+
+def test_numbers_that_only_look_like_a_sign_and_a_digit_stay_as_written(tmp_path):
+    page = [
+        [(20, "Protokoll från årsmöte i Lövsta odlarförening 2024-03-09")],
+        [(20, "81. Val av revisorer")], [(20, "Två revisorer valdes.")],
+        [(20, "82. Övriga frågor")], [(20, "Inga frågor.")],
+        [(20, "83. Avslutning")], [(20, "Mötet avslutades.")],
+    ]
+    assert [i.number for i in _segments(tmp_path, [page]).items] == ["81", "82", "83"]
 
 
 def test_municipal_paragraphs_with_the_body_before_the_sign_and_an_agenda_list_first(tmp_path):
