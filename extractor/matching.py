@@ -10,6 +10,12 @@ from rapidfuzz.distance import Levenshtein
 from extractor.names import leading_name
 from extractor.vocab import load
 
+# An organisation word, also ending a compound ("Vägsamfällighet", "Bostadsrättsföreningen"), and its genitive.
+ORGANISATION_WORD = regex.compile(
+    r"^(?:\p{L}*(?:" + "|".join(load("structure")["head"]["organisation_words"]) + r")(?:en|et|s|ens|ets)?"
+    r"|(?:" + "|".join(load("structure")["head"]["organisation_abbreviations"]) + r"))$",
+    regex.IGNORECASE,
+)
 _SPACE = regex.compile(r"\s+")
 _EDGE_PUNCT = regex.compile(r"^[\s\p{P}]+|[\s\p{P}]+$")
 

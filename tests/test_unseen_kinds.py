@@ -29,6 +29,20 @@ for several officers; a sentence naming its own office under another office's el
 roll of votes inside an item; "Antecknare:"; a table of tasks (who / what / when) and an item titled
 "Att göra"; "uppdrog"; "Närvarande ledamöter" as a group of members; a next meeting named by a
 compound ("Nästa månadsmöte") in a sentence that runs on to the next line.
+
+A second round (a municipal pensioners' council, a housing cooperative's board, an association's
+annual meeting), written after those fixes and scored first by the code as it stood then:
+
+    pensioners-council-by-organisation 0.789  meta 0.95, participants 0.29, signatures 0.50
+    housing-board-short-forms          0.932  meta 0.84, participant_role 0.75
+    association-annual-board-list      0.962  meta 0.77
+
+Its causes: attendance rows "Organisation: names" taken for a label that ends the attendance; a
+place after the time in a "Tid och plats" value; an organisation's name running on into the next
+title line ("... Styrelseprotokoll", "... Söndagen den 10 mars"); a meeting word joined to the type
+word ("Årsmötesprotokoll"), and "Styrelseprotokoll nr 4/2024"; a job title turning an adjunct into
+a tjänsteperson. Still not read: a two-digit year after a day and month ("12/3-24"), which
+extractor/dates.py reads (the xfail test at the end).
 """
 from __future__ import annotations
 
@@ -867,6 +881,205 @@ COMPANY_AGM_GOLD = {
     ],
 }
 
+# A municipal pensioners' council: notes whose attendance is grouped by the organisation each
+# member represents ("Organisation: names").
+PENSIONERS_COUNCIL = [[
+    [(20, "**VRETBY KOMMUN"), (120, "**MINNESANTECKNINGAR")],
+    [(120, "Datum")],
+    [(20, "**Kommunala pensionärsrådet"), (120, "2024-10-08")],
+    [],
+    [(20, "Tid och plats"), (65, "Kl. 13.30–15.30, Stadshuset, rum Ljusnan")],
+    [],
+    [(20, "**Närvarande")],
+    [(20, "Pensionärsföreningen Vretbygden:"), (90, "Inger Malm, Lars-Åke Berg")],
+    [(20, "Seniorföreningen Ekbacken:"), (90, "Gun Svedberg")],
+    [(20, "Vretby kommun:"), (90, "Maria Edlund (ordförande), Johan Rask")],
+    [(20, "Sekreterare:"), (90, "Lena Wik")],
+    [],
+    [(20, "**1. Mötets öppnande")],
+    [(20, "Ordföranden hälsade välkommen och öppnade mötet.")],
+    [(20, "**2. Föregående minnesanteckningar")],
+    [(20, "Minnesanteckningarna från den 10 september lades till handlingarna.")],
+    [(20, "**3. Information från äldreomsorgen")],
+    [(20, "Johan Rask från äldreomsorgen berättade om det nya trygghetsboendet som öppnar i februari.")],
+    [(20, "**4. Remiss om plan för äldreomsorgen 2025–2028")],
+    [(20, "Rådet diskuterade remissen. Rådet beslutade att bilda en arbetsgrupp för remissvaret.")],
+    [(20, "**5. Nästa möte")],
+    [(20, "Tisdagen den 3 december kl. 13.30 i Stadshuset.")],
+    [],
+    [(20, "Vid anteckningarna"), (110, "Justeras")],
+    [],
+    [(20, "Lena Wik"), (110, "Maria Edlund")],
+]]
+
+PENSIONERS_COUNCIL_GOLD = {
+    "document_type": "minnesanteckningar", "organisation": "Vretby kommun", "body": "Kommunala pensionärsrådet",
+    "meeting": {"date": "2024-10-08", "start_time": "13:30", "end_time": "15:30", "place": "Stadshuset, rum Ljusnan"},
+    # The organisation before the colon is the one each member named after it represents.
+    "participants": [
+        {"name": "Inger Malm", "affiliation": "Pensionärsföreningen Vretbygden", "role": None, "status": "present"},
+        {"name": "Lars-Åke Berg", "affiliation": "Pensionärsföreningen Vretbygden", "role": None, "status": "present"},
+        {"name": "Gun Svedberg", "affiliation": "Seniorföreningen Ekbacken", "role": None, "status": "present"},
+        {"name": "Maria Edlund", "affiliation": "Vretby kommun", "role": "ordförande", "status": "present"},
+        {"name": "Johan Rask", "affiliation": "Vretby kommun", "role": None, "status": "present"},
+        {"name": "Lena Wik", "role": "sekreterare", "status": "present"},
+    ],
+    "items": [
+        {"number": "1", "title": "Mötets öppnande", "decisions": []},
+        {"number": "2", "title": "Föregående minnesanteckningar",
+         "decisions": [{"text": "Minnesanteckningarna från den 10 september lades till handlingarna."}]},
+        {"number": "3", "title": "Information från äldreomsorgen", "decisions": []},
+        {"number": "4", "title": "Remiss om plan för äldreomsorgen 2025–2028",
+         "decisions": [{"text": "Rådet beslutade att bilda en arbetsgrupp för remissvaret."}]},
+        {"number": "5", "title": "Nästa möte", "decisions": []},
+    ],
+    "next_meeting": {"date": "2024-12-03", "start_time": "13:30", "end_time": None, "place": "Stadshuset"},
+    # The chair signs under "Justeras" in her office: an attesting label names none of its own.
+    "signatures": [
+        {"name": "Lena Wik", "role": "sekreterare"},
+        {"name": "Maria Edlund", "role": "ordförande"},
+    ],
+}
+
+# A housing cooperative's board: dates written short ("12/3-2024", "16/4"), a time range without
+# minutes at its end, a numbered protocol, a decision that takes the proposal ("Enligt förslag").
+HOUSING_BOARD_SHORT_FORMS = [[
+    [(20, "**Brf Sjöglimten")],
+    [(20, "**Styrelseprotokoll nr 4/2024")],
+    [(20, "Datum: 12/3-2024, kl 18:30-20")],
+    [(20, "Plats: Föreningslokalen")],
+    [(20, "Närvarande: Mikael Holm (ordf), Sara Lindqvist, Jens Ek, Petra Dahl (sekr)")],
+    [(20, "Adjungerad: Anders Björk, förvaltare")],
+    [(20, "Ej närvarande: Karin Sund")],
+    [],
+    [(20, "**§ 1 Mötets öppnande")],
+    [(20, "Ordföranden öppnade mötet.")],
+    [(20, "**§ 2 Val av justerare")],
+    [(20, "Jens Ek utsågs att justera protokollet.")],
+    [(20, "**§ 3 Föregående protokoll")],
+    [(20, "Protokoll 3/2024 lades till handlingarna.")],
+    [(20, "**§ 4 Ekonomi")],
+    [(20, "Förvaltaren redogjorde för utfallet till och med februari.")],
+    [(20, "**§ 5 Stambyte")],
+    [(20, "Offerter från tre entreprenörer har kommit in.")],
+    [(20, "Förslag till beslut: att anlita Rörbolaget Väst för stambytet.")],
+    [(20, "Beslut: Enligt förslag.")],
+    [(20, "**§ 6 Uthyrning av lokalen")],
+    [(20, "Beslut: Att hyra ut föreningslokalen till medlemmar för 300 kr per tillfälle.")],
+    [(20, "**§ 7 Nästa möte")],
+    [(20, "16/4 kl 18:30.")],
+    [(20, "**§ 8 Mötets avslutande")],
+    [(20, "Ordföranden avslutade mötet.")],
+    [],
+    [(20, "Mikael Holm"), (110, "Jens Ek")],
+    [(20, "Ordförande"), (110, "Justerare")],
+    [],
+    [(20, "Petra Dahl")],
+    [(20, "Sekreterare")],
+]]
+
+HOUSING_BOARD_SHORT_FORMS_GOLD = {
+    "document_type": "protokoll", "organisation": "Brf Sjöglimten", "body": "Styrelsen",
+    "meeting": {"date": "2024-03-12", "start_time": "18:30", "end_time": "20:00", "place": "Föreningslokalen",
+                "number": "4/2024"},
+    "participants": [
+        {"name": "Mikael Holm", "role": "ordförande", "status": "present"},
+        {"name": "Sara Lindqvist", "role": None, "status": "present"},
+        {"name": "Jens Ek", "role": "justerare", "status": "present"},
+        {"name": "Petra Dahl", "role": "sekreterare", "status": "present"},
+        {"name": "Anders Björk", "role": "adjungerad", "status": "present"},
+        {"name": "Karin Sund", "role": None, "status": "absent"},
+    ],
+    "items": [
+        {"number": "1", "title": "Mötets öppnande", "decisions": []},
+        {"number": "2", "title": "Val av justerare", "decisions": [{"text": "Jens Ek utsågs att justera protokollet."}]},
+        {"number": "3", "title": "Föregående protokoll", "decisions": [{"text": "Protokoll 3/2024 lades till handlingarna."}]},
+        {"number": "4", "title": "Ekonomi", "decisions": []},
+        {"number": "5", "title": "Stambyte", "decisions": [{"text": "Enligt förslag."}]},
+        {"number": "6", "title": "Uthyrning av lokalen",
+         "decisions": [{"text": "Att hyra ut föreningslokalen till medlemmar för 300 kr per tillfälle."}]},
+        {"number": "7", "title": "Nästa möte", "decisions": []},
+        {"number": "8", "title": "Mötets avslutande", "decisions": []},
+    ],
+    "next_meeting": {"date": "2024-04-16", "start_time": "18:30", "end_time": None},
+    "signatures": [
+        {"name": "Mikael Holm", "role": "ordförande"},
+        {"name": "Jens Ek", "role": "justerare"},
+        {"name": "Petra Dahl", "role": "sekreterare"},
+    ],
+}
+
+# A non-profit association's annual meeting: officers elected by "Valdes X." under their titles,
+# the new board and the auditors listed with their terms (elected, not present), attendance only
+# as a count.
+ASSOCIATION_ANNUAL = [[
+    [(20, "**Årsmötesprotokoll för Föreningen Byns Vänner")],
+    [(20, "Söndagen den 10 mars 2024 kl. 14.00 i Bygdegården, Lillby")],
+    [(20, "Närvarande: 23 medlemmar enligt bifogad närvarolista.")],
+    [],
+    [(20, "**§ 1 Mötets öppnande")],
+    [(20, "Föreningens ordförande Åsa Lund öppnade mötet.")],
+    [(20, "**§ 2 Val av mötesordförande")],
+    [(20, "Valdes Åsa Lund.")],
+    [(20, "**§ 3 Val av mötessekreterare")],
+    [(20, "Valdes Per Wiklund.")],
+    [(20, "**§ 4 Val av två justerare tillika rösträknare")],
+    [(20, "Valdes Maria Sjö och Erik Palm.")],
+    [(20, "**§ 5 Mötets behöriga utlysande")],
+    [(20, "Mötet ansågs behörigen utlyst.")],
+    [(20, "**§ 6 Verksamhetsberättelse")],
+    [(20, "Verksamhetsberättelsen för 2023 lästes upp och godkändes.")],
+    [(20, "**§ 7 Val av styrelse")],
+    [(20, "Mötet valde styrelse enligt valberedningens förslag.")],
+    [(25, "Ordförande"), (70, "Åsa Lund"), (120, "omval 1 år")],
+    [(25, "Kassör"), (70, "Gösta Berg"), (120, "omval 2 år")],
+    [(25, "Ledamot"), (70, "Elsa Frid"), (120, "nyval 2 år")],
+    [(25, "Suppleant"), (70, "Nils Ahl"), (120, "nyval 1 år")],
+    [(20, "**§ 8 Val av revisorer")],
+    [(20, "Till revisor valdes Hans Öst och till revisorssuppleant Lina Gran.")],
+    [(20, "**§ 9 Mötets avslutande")],
+    [(20, "Ordföranden tackade de närvarande och avslutade mötet kl. 15.10.")],
+    [],
+    [(20, "Åsa Lund"), (110, "Per Wiklund")],
+    [(20, "Ordförande"), (110, "Sekreterare")],
+    [],
+    [(20, "Maria Sjö"), (110, "Erik Palm")],
+    [(20, "Justerare"), (110, "Justerare")],
+]]
+
+ASSOCIATION_ANNUAL_GOLD = {
+    "document_type": "protokoll", "organisation": "Föreningen Byns Vänner", "body": "Årsmöte",
+    "meeting": {"date": "2024-03-10", "start_time": "14:00", "end_time": "15:10", "place": "Bygdegården, Lillby"},
+    "participants": [
+        {"name": "Åsa Lund", "role": "ordförande", "status": "present"},
+        {"name": "Per Wiklund", "role": "sekreterare", "status": "present"},
+        {"name": "Maria Sjö", "role": "justerare", "status": "present"},
+        {"name": "Erik Palm", "role": "justerare", "status": "present"},
+    ],
+    "items": [
+        {"number": "1", "title": "Mötets öppnande", "decisions": []},
+        {"number": "2", "title": "Val av mötesordförande", "decisions": [{"text": "Valdes Åsa Lund."}]},
+        {"number": "3", "title": "Val av mötessekreterare", "decisions": [{"text": "Valdes Per Wiklund."}]},
+        {"number": "4", "title": "Val av två justerare tillika rösträknare",
+         "decisions": [{"text": "Valdes Maria Sjö och Erik Palm."}]},
+        {"number": "5", "title": "Mötets behöriga utlysande", "decisions": [{"text": "Mötet ansågs behörigen utlyst."}]},
+        {"number": "6", "title": "Verksamhetsberättelse",
+         "decisions": [{"text": "Verksamhetsberättelsen för 2023 lästes upp och godkändes."}]},
+        {"number": "7", "title": "Val av styrelse",
+         "decisions": [{"text": "Mötet valde styrelse enligt valberedningens förslag."}]},
+        {"number": "8", "title": "Val av revisorer",
+         "decisions": [{"text": "Till revisor valdes Hans Öst och till revisorssuppleant Lina Gran."}]},
+        {"number": "9", "title": "Mötets avslutande", "decisions": []},
+    ],
+    "next_meeting": None,
+    "signatures": [
+        {"name": "Åsa Lund", "role": "ordförande"},
+        {"name": "Per Wiklund", "role": "sekreterare"},
+        {"name": "Maria Sjö", "role": "justerare"},
+        {"name": "Erik Palm", "role": "justerare"},
+    ],
+}
+
 KINDS = {
     "church-council": (CHURCH_COUNCIL, CHURCH_COUNCIL_GOLD),
     "sports-club-unnumbered": (SPORTS_CLUB, SPORTS_CLUB_GOLD),
@@ -879,6 +1092,9 @@ KINDS = {
     "online-association-emails": (ONLINE_ASSOCIATION, ONLINE_ASSOCIATION_GOLD),
     "foundation-signing-form": (FOUNDATION, FOUNDATION_GOLD),
     "company-agm-shareholders": (COMPANY_AGM, COMPANY_AGM_GOLD),
+    "pensioners-council-by-organisation": (PENSIONERS_COUNCIL, PENSIONERS_COUNCIL_GOLD),
+    "housing-board-short-forms": (HOUSING_BOARD_SHORT_FORMS, HOUSING_BOARD_SHORT_FORMS_GOLD),
+    "association-annual-board-list": (ASSOCIATION_ANNUAL, ASSOCIATION_ANNUAL_GOLD),
 }
 
 
@@ -974,3 +1190,26 @@ def test_labels_with_their_values_side_by_side_in_one_row():
                            (0, ["Datum: 2024-03-02", "Tid: 10.00–12.00", "Plats: Ekorrens stuga"]),
                            (0, ["§ 1 Mötets öppnande"]), (0, ["Ordföranden öppnade mötet."])])
     assert (fields.date, fields.start_time, fields.end_time, fields.place) == ("2024-03-02", "10:00", "12:00", "Ekorrens stuga")
+
+
+def test_organisations_before_a_colon_give_the_affiliation_of_the_people_after_it():
+    from test_participants import make_lines
+    from extractor.fields.participants import attendance
+
+    found = attendance(make_lines([
+        "Närvarande",
+        "Hembygdsföreningen Norrby: Alva Ek, Sten Ros",
+        "Ekby kommun: Tea Holm (ordförande)",
+        "Plats: Biblioteket",
+        "Tove Ahl",
+    ]))
+    assert [(p.name, p.affiliation, p.role) for p in found] == [
+        ("Alva Ek", "Hembygdsföreningen Norrby", None), ("Sten Ros", "Hembygdsföreningen Norrby", None),
+        ("Tea Holm", "Ekby kommun", "ordförande")]
+
+
+@pytest.mark.xfail(strict=True, reason="a two-digit year after a day/month date is read by extractor/dates.py, outside this task's files")
+def test_a_day_and_month_with_a_two_digit_year():
+    from extractor import dates
+
+    assert [d.date.isoformat() for d in dates.find_dates("Datum: 12/3-24, kl 18:30-20")] == ["2024-03-12"]

@@ -13,7 +13,7 @@ import regex
 
 from extractor import dates, gazetteer
 from extractor.document import Document, Line
-from extractor.matching import fold_space, label_cell, match_heading, rest_after, trailing_label
+from extractor.matching import ORGANISATION_WORD, fold_space, label_cell, match_heading, rest_after, trailing_label
 from extractor.segment import Segments
 from extractor.vocab import load
 
@@ -361,8 +361,11 @@ def meeting_place(head: list[Line], date_text: str, date_lines: list[int] = (), 
         if "justering" in lowered:
             continue  # "Plats och tid för justering": where the minutes are checked, not the meeting
         if "tid" in lowered:
+            written = value
             value = regex.split(r"\b(?:kl(?:ockan|\.)?|tid)\b", value, flags=regex.IGNORECASE)[0]
             value = value if not dates.find_dates(value) else None
+            # The time first, the place after it: "Kl. 13.30–15.30, Stadshuset".
+            value = value if (value or "").strip(" ,") else _place_after_time(written)
         value = fold_space(value or "").strip(" ,")
         if value:
             return value
@@ -402,7 +405,8 @@ def meeting_number(head: list[Line]) -> str | None:
     written = "|".join(regex.escape(form) for label in labels for form in (label, label.upper()))
     label_pattern = regex.compile(rf"(?:^|[,\t]\s*)(?:{written})\.?\s*:?\s*{_NUMBER}")
     for line in head[:12]:
-        m = regex.search(r"\b(?:möte|sammanträde|styrelsemöte|protokoll)\s+(?:nr|nummer)\.?\s*" + _NUMBER, _plain(line), regex.IGNORECASE)
+        # The meeting or type word may end a compound: "Styrelseprotokoll nr 4/2024".
+        m = regex.search(r"\b\p{L}*(?:möte|sammanträde|protokoll)\s+(?:nr|nummer)\.?\s*" + _NUMBER, _plain(line), regex.IGNORECASE)
         m = m or label_pattern.search(line.text.strip())
         if m:
             return fold_space(m["n"])
@@ -414,12 +418,6 @@ _MEETING_WORD = regex.compile(
     regex.IGNORECASE,
 )
 _MEETING_ADJECTIVE = {"ordinarie", "extra", "konstituerande", "gemensamt", "gemensamma"}
-# An organisation word, also ending a compound ("Vägsamfällighet", "Bostadsrättsföreningen"), and its genitive.
-_ORG_WORD = regex.compile(
-    r"^(?:\p{L}*(?:" + "|".join(load("structure")["head"]["organisation_words"]) + r")(?:en|et|s|ens|ets)?"
-    r"|(?:" + "|".join(load("structure")["head"]["organisation_abbreviations"]) + r"))$",
-    regex.IGNORECASE,
-)
 _BODY_WORD = regex.compile(r"(?:nämnd(?:en)?|styrelse(?:n)?|fullmäktige|utskott(?:et)?)$", regex.IGNORECASE)
 _BODY_ENDINGS = "|".join(load("structure")["head"]["body_endings"])
 _MUNICIPAL_BODY = regex.compile(
@@ -465,7 +463,7 @@ def _tidy_case(phrase: str) -> str:
         return phrase
     lower = set(_vocab()["lower_case_words"])
     words = phrase.lower().split()
-    return " ".join([words[0].capitalize(), *(w if _ORG_WORD.match(w) or w in lower else w.capitalize() for w in words[1:])])
+    return " ".join([words[0].capitalize(), *(w if ORGANISATION_WORD.match(w) or w in lower else w.capitalize() for w in words[1:])])
 
 
 def _type_words() -> list[str]:
@@ -481,7 +479,7 @@ def _letterhead_name(title: list[Line]) -> str | None:
             text = fold_space(cell.text)
             words = text.split()
             if (text.isupper() and 2 <= len(words) <= 6 and not regex.search(r"\d", text)
-                    and any(_ORG_WORD.match(w.strip(",.")) for w in words)
+                    and any(ORGANISATION_WORD.match(w.strip(",.")) for w in words)
                     and not any(w in text.lower() for w in type_words)):
                 return _tidy_case(text)
     return None
@@ -519,7 +517,7 @@ def _named_organisation(words: list[str], ordinary_case: bool = False) -> str | 
 def _organisation_phrases(words: list[str]):
     for index, word in enumerate(words):
         clean = word.strip(",.:;()")
-        if not _ORG_WORD.match(clean) or _BODY_WORD.search(clean.rstrip("s")):
+        if not ORGANISATION_WORD.match(clean) or _BODY_WORD.search(clean.rstrip("s")):
             continue
         start = index
         while start > 0 and words[start - 1][:1].isupper() and not _MEETING_WORD.match(words[start - 1]) and words[start - 1].lower() not in ("protokoll", "minnesanteckningar"):
@@ -530,13 +528,21 @@ def _organisation_phrases(words: list[str]):
         if clean[:1].isupper() and not clean.endswith(","):
             # The organisation word first, its name after: "Bostadsrättsföreningen Lönnen", "Riksbyggens Bostadsrättsförening Tallkotten".
             type_words = _type_words()
+            # The name ends before a word of the next title line: a type word also as a compound's end
+            # ("Styrelseprotokoll"), or the weekday that opens a date ("Söndagen den 10 mars 2024").
             while (end < len(words) and words[end][:1].isupper() and not words[end].endswith(":") and not words[end].isupper()
                    and not _MEETING_WORD.match(words[end]) and not _BODY_WORD.search(words[end].rstrip("s"))
-                   and words[end].lower() not in type_words and not match_heading(words[end], _labels())):
+                   and not words[end].lower().strip(",.").endswith(tuple(type_words)) and not match_heading(words[end], _labels())
+                   and not _opens_date(words[end:end + 5])):
                 end += 1
                 if words[end - 1].endswith(","):
                     break
         yield " ".join(w.strip(",.:;()") for w in words[start:end])
+
+
+def _opens_date(words: list[str]) -> bool:
+    found = dates.find_dates(" ".join(words))
+    return bool(found) and found[0].start == 0
 
 
 def _name_cells(lines: list[Line]) -> list[str]:
@@ -608,7 +614,7 @@ def _keeper(lines: list[Line]) -> str | None:
     for _, value, _ in _labelled(lines, _vocab()["keeper"]):
         value = fold_space(value).strip(" ,.")
         words = value.split()
-        if words and _ORG_WORD.match(words[-1]) and len(words) <= 5:
+        if words and ORGANISATION_WORD.match(words[-1]) and len(words) <= 5:
             return _tidy_case(value)
     return None
 
@@ -620,6 +626,8 @@ def _capitalised(text: str) -> str:
 
 def _body(title_text: str, title: list[Line]) -> str | None:
     vocab = _vocab()
+    # A meeting word joined to the type word names the meeting all the same: "Årsmötesprotokoll".
+    title_text = regex.sub(r"(\p{L}*möte)s(protokoll|anteckningar)", r"\1 \2", title_text, flags=regex.IGNORECASE)
     m = _MUNICIPAL_BODY.search(title_text) or _MUNICIPAL_BODY.search(_capitalised(title_text))
     if m:
         body = next(g for g in m.groups() if g)

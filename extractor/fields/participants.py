@@ -22,7 +22,7 @@ import regex
 from extractor import gazetteer
 from extractor.document import Cell, Line
 from extractor.entities import resolve_person
-from extractor.matching import attendance_heading, bullet, find_words, fold, fold_space, has_decision_verb, match_heading, rest_after, without_link, words_match
+from extractor.matching import ORGANISATION_WORD, attendance_heading, bullet, find_words, fold, fold_space, has_decision_verb, match_heading, rest_after, without_link, words_match
 from extractor.names import (
     NOT_NAMES, document_words, leading_name, looks_like_person, looks_like_surname_first, names_in, natural_order,
     repair_name, split_run_on,
@@ -171,6 +171,7 @@ class _Block:
     # An attendance table with a header row ("Befattning | Namn | Närvarande"): (x0, kind) per column.
     table: list[tuple[float, str]] = field(default_factory=list)
     table_rows: list[_TableRow] = field(default_factory=list)
+    affiliation: str | None = None  # the organisation a group of rows represents ("Föreningen X: Anna, Olle")
 
     def add(self, column: int, row: _Row) -> None:
         self.rows.setdefault(column, []).append(row)
@@ -342,6 +343,14 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
             if stop_after is not None and index >= stop_after and blocks:
                 break
             continue
+        group = _organisation_group(plain)
+        if group:
+            # "Pensionärsföreningen Ekbacken: Anna Berg, Olle Ek": the people of one organisation.
+            block = _Block(block.status, block.group, block.role, affiliation=group[0])
+            blocks.append(block)
+            last_seen = index
+            block.add(0, _Row(group[1], line, line.start + max(line.text.find(group[1][:8]), 0)))
+            continue
         if not (text[:1].islower() or text[:1].isdigit()) and not _role_row(plain) and (
             _ends_attendance(plain, labels) or regex.match(r"^\p{L}[\p{L} ]{1,30}:", plain)
         ):
@@ -364,6 +373,15 @@ def _blocks(lines: list[Line], stop_after: int | None = None) -> list[_Block]:
         row_text, row_start = _without_lead(row_text, row_start)
         _add_row(block, 0, _Row(row_text, line, row_start))
     return blocks
+
+
+def _organisation_group(text: str) -> tuple[str, str] | None:
+    """The organisation named before a colon and the people after it, who represent it
+    ("Seniorföreningen Ekbacken: Gun Ek"); None where the label names no organisation ("Plats:")."""
+    m = regex.match(r"^(?P<organisation>\p{Lu}[\p{L}\d -]{1,50}?)\s*:\s*(?P<people>\S.*)$", text)
+    if m is None or not any(ORGANISATION_WORD.match(w) for w in m["organisation"].split()):
+        return None
+    return (m["organisation"], m["people"]) if leading_name(m["people"])[0] else None
 
 
 def _ends_attendance(text: str, labels: list[str]) -> bool:
@@ -454,6 +472,8 @@ def _block_entries(block: _Block, known: frozenset[str], names_only: bool = Fals
                     entry = _entry_from(part, status, block.group, role, row.line, row.start + where + at, known)
                     if entry and (looks_like_person(entry.name) or not plain_names):
                         people.append(entry)
+    for person in people:
+        person.affiliation = person.affiliation or block.affiliation
     return people
 
 
@@ -684,7 +704,8 @@ def _entry_from(
                 if group_role:
                     roles_extra.append(group_role)
     if role is None:
-        role = "tjänsteperson" if job_title else group_role
+        kept = group_role in _vocab()["roles"]["job_titles"]["kept_by"]
+        role = "tjänsteperson" if job_title and not kept else group_role
     elif group_role and group_role not in roles_extra and role != group_role and group_role == "tjänsteperson":
         roles_extra.append(group_role)
     return PersonEntry(
