@@ -43,6 +43,17 @@ title line ("... Styrelseprotokoll", "... Söndagen den 10 mars"); a meeting wor
 word ("Årsmötesprotokoll"), and "Styrelseprotokoll nr 4/2024"; a job title turning an adjunct into
 a tjänsteperson. Still not read: a two-digit year after a day and month ("12/3-24"), which
 extractor/dates.py reads (the xfail test at the end).
+
+A third round (a working group's notes kept as one table, an extraordinary general meeting with a
+vote count), scored first by the code as it stood then:
+
+    working-group-table                0.378  meta 0.89, items 0.00, decisions 0.00, assignments 0.00
+    extra-meeting-votes                0.976  participants 0.86
+
+Fixed: a role word in the genitive in an item's title ("Stämmoordförandens val av protokollförare")
+taken for the office the item elects; "byalag" and "församling" as organisation words. Not fixed
+(xfail): points kept as the rows of one table, which needs a table reader in the segment and item
+stages.
 """
 from __future__ import annotations
 
@@ -1080,6 +1091,105 @@ ASSOCIATION_ANNUAL_GOLD = {
     ],
 }
 
+# A working group's notes kept as one table: a row for each point, its subject, what was decided
+# and who takes it on.
+WORKING_GROUP_TABLE = [[
+    [(20, "**Minnesanteckningar – festgruppen i Norrvikens byalag")],
+    [(20, "Datum: 2024-05-06, kl. 19.00–20.30"), (120, "Plats: Bystugan")],
+    [(20, "Närvarande: Klara Vik, Olle Sand, Hedda Björk, Rasmus Lind")],
+    [],
+    [(20, "**Punkt"), (35, "**Ärende"), (90, "**Beslut"), (165, "**Ansvarig")],
+    [(20, "1"), (35, "Föregående anteckningar"), (90, "Godkändes.")],
+    [(20, "2"), (35, "Midsommarfirandet"), (90, "Beslutades att hyra ett tält."), (165, "Olle")],
+    [(20, "3"), (35, "Musik"), (90, "Beslutades att fråga spelmanslaget."), (165, "Hedda")],
+    [(20, "4"), (35, "Lotteriet"), (90, "Frågan bordlades.")],
+    [(20, "5"), (35, "Nästa möte"), (90, "Den 27 maj kl. 19.00 i bystugan.")],
+]]
+
+WORKING_GROUP_TABLE_GOLD = {
+    "document_type": "minnesanteckningar", "organisation": "Norrvikens byalag", "body": "Festgruppen",
+    "meeting": {"date": "2024-05-06", "start_time": "19:00", "end_time": "20:30", "place": "Bystugan"},
+    "participants": [
+        {"name": "Klara Vik", "status": "present"}, {"name": "Olle Sand", "status": "present"},
+        {"name": "Hedda Björk", "status": "present"}, {"name": "Rasmus Lind", "status": "present"},
+    ],
+    "items": [
+        {"number": "1", "title": "Föregående anteckningar", "decisions": [{"text": "Godkändes."}], "assignments": []},
+        {"number": "2", "title": "Midsommarfirandet", "decisions": [{"text": "Beslutades att hyra ett tält."}],
+         "assignments": [{"assignee": "Olle", "person": "Olle Sand", "task": "hyra ett tält"}]},
+        {"number": "3", "title": "Musik", "decisions": [{"text": "Beslutades att fråga spelmanslaget."}],
+         "assignments": [{"assignee": "Hedda", "person": "Hedda Björk", "task": "fråga spelmanslaget"}]},
+        {"number": "4", "title": "Lotteriet", "decisions": [{"text": "Frågan bordlades."}], "assignments": []},
+        {"number": "5", "title": "Nästa möte", "decisions": [], "assignments": []},
+    ],
+    "next_meeting": {"date": "2024-05-27", "start_time": "19:00", "end_time": None, "place": "bystugan"},
+    "signatures": [],
+}
+
+# An extraordinary general meeting of a housing cooperative: attendance as a count with proxies,
+# a decision by a vote count, and the roll of votes as an appendix named in the text.
+EXTRA_MEETING_VOTES = [[
+    [(20, "**Protokoll fört vid extra föreningsstämma i Bostadsrättsföreningen Havsörnen")],
+    [(20, "Tid: Torsdagen den 14 november 2024 kl. 19.00")],
+    [(20, "Plats: Föreningens samlingslokal, Havsvägen 2")],
+    [],
+    [(20, "**1. Stämmans öppnande")],
+    [(20, "Styrelsens ordförande Ebba Torn öppnade stämman.")],
+    [(20, "**2. Val av stämmoordförande")],
+    [(20, "Till stämmoordförande valdes Ebba Torn.")],
+    [(20, "**3. Stämmoordförandens val av protokollförare")],
+    [(20, "Ebba Torn anmälde att hon utsett Malte Krook att föra protokollet.")],
+    [(20, "**4. Godkännande av röstlängd")],
+    [(20, "Röstlängden upptog 31 röstberättigade, varav 4 genom fullmakt (bilaga 1). Röstlängden godkändes.")],
+    [(20, "**5. Val av två justerare tillika rösträknare")],
+    [(20, "Till justerare tillika rösträknare valdes Siri Holt och Ivar Ek.")],
+    [(20, "**6. Fråga om kallelse till stämman behörigen skett")],
+    [(20, "Stämman förklarades behörigen kallad.")],
+    [(20, "**7. Styrelsens förslag om ändrade stadgar")],
+    [(20, "Styrelsen föreslog att stadgarna ändras enligt bilaga 2. Efter diskussion begärdes votering.")],
+    [(20, "Stämman beslutade med 26 röster mot 5 att anta de nya stadgarna.")],
+    [(20, "**8. Stämmans avslutande")],
+    [(20, "Ordföranden förklarade stämman avslutad kl. 20.05.")],
+    [],
+    [(20, "Vid protokollet"), (110, "Stämmoordförande")],
+    [(20, "Malte Krook"), (110, "Ebba Torn")],
+    [],
+    [(20, "Justeras"), (110, "Justeras")],
+    [(20, "Siri Holt"), (110, "Ivar Ek")],
+]]
+
+EXTRA_MEETING_VOTES_GOLD = {
+    "document_type": "protokoll", "organisation": "Bostadsrättsföreningen Havsörnen", "body": "Extra föreningsstämma",
+    "meeting": {"date": "2024-11-14", "start_time": "19:00", "end_time": "20:05",
+                "place": "Föreningens samlingslokal, Havsvägen 2"},
+    "participants": [
+        {"name": "Ebba Torn", "role": "ordförande", "status": "present"},
+        {"name": "Malte Krook", "role": "sekreterare", "status": "present"},
+        {"name": "Siri Holt", "role": "justerare", "status": "present"},
+        {"name": "Ivar Ek", "role": "justerare", "status": "present"},
+    ],
+    "items": [
+        {"number": "1", "title": "Stämmans öppnande", "decisions": []},
+        {"number": "2", "title": "Val av stämmoordförande", "decisions": [{"text": "Till stämmoordförande valdes Ebba Torn."}]},
+        {"number": "3", "title": "Stämmoordförandens val av protokollförare", "decisions": []},
+        {"number": "4", "title": "Godkännande av röstlängd", "decisions": [{"text": "Röstlängden godkändes."}]},
+        {"number": "5", "title": "Val av två justerare tillika rösträknare",
+         "decisions": [{"text": "Till justerare tillika rösträknare valdes Siri Holt och Ivar Ek."}]},
+        {"number": "6", "title": "Fråga om kallelse till stämman behörigen skett",
+         "decisions": [{"text": "Stämman förklarades behörigen kallad."}]},
+        {"number": "7", "title": "Styrelsens förslag om ändrade stadgar",
+         "decisions": [{"text": "Stämman beslutade med 26 röster mot 5 att anta de nya stadgarna."}]},
+        {"number": "8", "title": "Stämmans avslutande", "decisions": []},
+    ],
+    "next_meeting": None,
+    "signatures": [
+        {"name": "Malte Krook", "role": "sekreterare"},
+        {"name": "Ebba Torn", "role": "ordförande"},
+        {"name": "Siri Holt", "role": "justerare"},
+        {"name": "Ivar Ek", "role": "justerare"},
+    ],
+}
+
 KINDS = {
     "church-council": (CHURCH_COUNCIL, CHURCH_COUNCIL_GOLD),
     "sports-club-unnumbered": (SPORTS_CLUB, SPORTS_CLUB_GOLD),
@@ -1095,6 +1205,8 @@ KINDS = {
     "pensioners-council-by-organisation": (PENSIONERS_COUNCIL, PENSIONERS_COUNCIL_GOLD),
     "housing-board-short-forms": (HOUSING_BOARD_SHORT_FORMS, HOUSING_BOARD_SHORT_FORMS_GOLD),
     "association-annual-board-list": (ASSOCIATION_ANNUAL, ASSOCIATION_ANNUAL_GOLD),
+    "working-group-table": (WORKING_GROUP_TABLE, WORKING_GROUP_TABLE_GOLD),
+    "extra-meeting-votes": (EXTRA_MEETING_VOTES, EXTRA_MEETING_VOTES_GOLD),
 }
 
 
@@ -1103,7 +1215,14 @@ def score_kind(pages, gold, folder):
     return score_document(json.loads(extract(pdf).to_json()), gold)
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
+# Points kept as the rows of one table need a table reader in the segment and item stages.
+TOO_LARGE = {"working-group-table": "items as the rows of a table (Punkt | Ärende | Beslut | Ansvarig) are not read"}
+
+
+@pytest.mark.parametrize("kind", [
+    pytest.param(kind, marks=pytest.mark.xfail(strict=True, reason=TOO_LARGE[kind])) if kind in TOO_LARGE else kind
+    for kind in KINDS
+])
 def test_unseen_kind_is_read_right(kind, tmp_path):
     score = score_kind(*KINDS[kind], tmp_path)
     failing = {name: round(c.f1, 3) for name, c in score.categories.items() if c.occurs and c.f1 < 1.0}

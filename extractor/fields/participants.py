@@ -792,7 +792,9 @@ def _role_subheading(text: str) -> tuple[str, list[str]] | None:
     if text.rstrip().endswith("."):
         return None  # the end of a sentence ("... jämte stämmoordföranden."), no heading
     roles = find_roles(text)
-    if roles and len(text.split()) <= 5 and roles[0][0] == 0 and roles[0][2] in _MEETING_OFFICERS:
+    # A role word in the genitive names who acts, not the office: "Stämmoordförandens val av protokollförare".
+    genitive = bool(roles) and roles[0][1].lower().endswith("s") and roles[0][1].lower() not in _vocab()["roles"]
+    if roles and not genitive and len(text.split()) <= 5 and roles[0][0] == 0 and roles[0][2] in _MEETING_OFFICERS:
         return roles[0][2], [r[2] for r in roles[1:] if r[2] != roles[0][2]]
     return None
 
