@@ -49,6 +49,7 @@ class OcrWord:
     confidence: float
     block: int
     line: int
+    bold: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +145,24 @@ def _run_tesseract(image: Image.Image) -> str:
 _SECTION_SIGN = regex.compile(r"^[$&]\s?(?=\d)")
 
 
+# How far a word's letters reach, in ems, above the baseline and below it: a box around "one" is
+# half as tall as one around "Övrig" in the same face. Dividing the box by its reach gives the face
+# size, comparable from word to word and with a text layer's font size.
+_X_HEIGHT, _ASCENDER, _ACCENTED_CAPITAL, _DESCENDER = 0.53, 0.73, 0.9, 0.21
+_RISES = regex.compile(r"[\p{Lu}\dbdfhklitåäöéüÅÄÖ§$&()/|!?%]")
+_ACCENTED_CAPITALS = regex.compile(r"[ÅÄÖÉÜ]")
+_DESCENDS = regex.compile(r"[gjpqy,;()|§$]")
+
+
+def face_size(text: str, height: float) -> float:
+    """The face size of a word from its box's height and the letters in it."""
+    if not regex.search(r"[\p{L}\d]", text):
+        return height
+    top = _ACCENTED_CAPITAL if _ACCENTED_CAPITALS.search(text) else (_ASCENDER if _RISES.search(text) else _X_HEIGHT)
+    reach = top + (_DESCENDER if _DESCENDS.search(text) else 0.0)
+    return height / reach
+
+
 def parse_tsv(tsv: str, points_per_pixel: float) -> list[OcrWord]:
     words: list[OcrWord] = []
     first_in_line: set[tuple[int, int, int]] = set()
@@ -163,11 +182,64 @@ def parse_tsv(tsv: str, points_per_pixel: float) -> list[OcrWord]:
             OcrWord(
                 text=text, x0=left * points_per_pixel, x1=(left + width) * points_per_pixel,
                 top=top * points_per_pixel, bottom=(top + height) * points_per_pixel,
-                size=height * points_per_pixel, confidence=conf,
+                size=face_size(text, height * points_per_pixel), confidence=conf,
                 block=key[0], line=key[0] * 10000 + key[1] * 100 + key[2],
             )
         )
     return join_words(words)
+
+
+def _ink_threshold(gray: np.ndarray) -> int:
+    """Otsu's grey level between ink and paper."""
+    counts = np.bincount(gray.ravel(), minlength=256).astype(float)
+    levels = np.arange(256)
+    weight = np.cumsum(counts)
+    mean = np.cumsum(counts * levels)
+    total, total_mean = weight[-1], mean[-1]
+    between = (total_mean * weight - mean * total) ** 2 / np.maximum(weight * (total - weight), 1.0)
+    return int(np.argmax(between[:-1]))
+
+
+def stroke_width(ink: np.ndarray) -> float:
+    """The mean length, in pixels, of the runs of ink along the rows of a word's box: the width of
+    its upright strokes, which a bold face makes about half as wide again."""
+    starts = int((ink[:, 1:] & ~ink[:, :-1]).sum() + ink[:, 0].sum())
+    return float(ink.sum()) / starts if starts else 0.0
+
+
+def mark_bold(words: list[OcrWord], gray: np.ndarray, points_per_pixel: float) -> None:
+    """Set ``bold`` on words whose strokes are clearly wider than the page's usual ones: OCR gives
+    no font, but a reader sees the weight, and headings are set in it."""
+    ink = gray < _ink_threshold(gray)
+    widths: list[float] = []
+    for word in words:
+        x0, x1 = int(word.x0 / points_per_pixel), int(word.x1 / points_per_pixel) + 1
+        top, bottom = int(word.top / points_per_pixel), int(word.bottom / points_per_pixel) + 1
+        widths.append(stroke_width(ink[top:bottom, x0:x1]))
+    letters = [w for w, word in zip(widths, words) if len(word.text) >= _BOLD_MIN_LETTERS and w > 0]
+    if len(letters) < _BOLD_MIN_WORDS:
+        return
+    # Not scaled by the words' heights: OCR boxes of one face differ by half with accents and
+    # descenders, more than a heading's larger face does; a large regular title read as bold
+    # is a heading all the same.
+    usual = float(np.median(letters))
+    by_line: dict[int, list[bool]] = {}
+    for word, width in zip(words, widths):
+        word.bold = width >= _BOLD_RATIO * usual
+        if len(word.text) >= _BOLD_MIN_LETTERS:
+            by_line.setdefault(word.line, []).append(word.bold)
+    for word in words:
+        if len(word.text) < _BOLD_MIN_LETTERS and by_line.get(word.line):
+            # Too few strokes to weigh ("i", "§"): the weight of the words around it.
+            votes = by_line[word.line]
+            word.bold = 2 * sum(votes) > len(votes)
+
+
+# Strokes this much wider than the page's usual ones are bold (regular text measures 0.95-1.05 of
+# the median on 200 dpi scans, bold 1.35-1.5); words shorter than this are weighed by their line.
+_BOLD_RATIO = 1.25
+_BOLD_MIN_LETTERS = 3
+_BOLD_MIN_WORDS = 20
 
 
 def ocr_image(image: Image.Image, dpi: int) -> list[OcrWord]:
@@ -175,7 +247,9 @@ def ocr_image(image: Image.Image, dpi: int) -> list[OcrWord]:
     angle = skew_angle(np.asarray(picture))
     if abs(angle) >= SKEW_STEP:
         picture = picture.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
-    return parse_tsv(_run_tesseract(picture), 72.0 / dpi)
+    words = parse_tsv(_run_tesseract(picture), 72.0 / dpi)
+    mark_bold(words, np.asarray(picture), 72.0 / dpi)
+    return words
 
 
 def bounded_dpi(width_pt: float, height_pt: float, dpi: int) -> int:

@@ -379,7 +379,7 @@ def _read_page(pdfium_page, plumber_page, number: int, ocr: bool, warnings: list
     page.source = "ocr"
     page.words = [
         Word(text=w.text, x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom,
-             size=w.size, confidence=w.confidence)
+             size=w.size, bold=w.bold, confidence=w.confidence)
         for w in ocr_page(pdfium_page, scan_dpi=scan_dpi)
     ]
     low = [w for w in page.words if w.confidence is not None and w.confidence < 50]

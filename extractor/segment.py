@@ -782,8 +782,10 @@ def segment(document: Document) -> Segments:
         starts = [(c.index, c.number, c.rest, c.scheme not in (SECTION, OCR_SECTION)) for c in chosen]
     else:
         head_end = _first_content_heading(lines)
-        scanned = all(page.source == "ocr" for page in document.pages)
-        headings = _spaced_headings(lines, head_end) if scanned else _unnumbered_headings(lines, head_end)
+        headings = _unnumbered_headings(lines, head_end)
+        if len(headings) < 2 and all(page.source == "ocr" for page in document.pages):
+            # A scan whose headings OCR shows in no heavier or larger face: white space sets them apart.
+            headings = _spaced_headings(lines, head_end)
         starts = [(i, None, lines[i].text, False) for i in headings]
     if not starts:
         return Segments(head=lines, items=[], signing=[], tail=[])
