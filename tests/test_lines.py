@@ -177,6 +177,26 @@ def test_annotations_are_kept_by_id_and_refused_when_the_layout_changed(tmp_path
     assert list(sequences) == ["a"] and stale == []
 
 
+def test_a_persons_checked_roles_survive_a_change_to_one_line(tmp_path):
+    docs, gold, out = tmp_path / "docs", tmp_path / "gold", tmp_path / "lines"
+    docs.mkdir(), gold.mkdir()
+    _minutes(docs / "a.pdf")
+    (gold / "a.json").write_text(json.dumps(_gold()), "utf-8")
+    annotate(docs, gold, out, ["a"], workers=1)
+    # A person checks every line and corrects one role the projection gave.
+    rows = [json.loads(line) for line in (out / "a.jsonl").read_text("utf-8").splitlines()]
+    rows[1]["role"] = "title"
+    out.joinpath("a.jsonl").write_text("".join(json.dumps({**row, "checked": True}) + "\n" for row in rows), "utf-8")
+    # The reading changes one line's text (here: the secretary's name everywhere it stands).
+    _minutes(docs / "a.pdf", secretary="Nils Åbergh")
+    (gold / "a.json").write_text(json.dumps(_gold(secretary="Nils Åbergh")), "utf-8")
+    assert annotate(docs, gold, out, ["a"], workers=1) == {"a": 2}
+    kept = [json.loads(line) for line in (out / "a.jsonl").read_text("utf-8").splitlines()]
+    assert kept[1]["role"] == "title" and kept[1]["checked"]
+    assert [row["id"] for row in kept if not row.get("checked")] == [
+        row["id"] for row, new in zip(rows, _records(docs / "a.pdf")) if "Åbergh" in new.text]
+
+
 def _protokoll(*args, cwd=REPO):
     return subprocess.run([sys.executable, "-m", "extractor", *args], capture_output=True, text=True, cwd=cwd,
                           env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=600)

@@ -455,18 +455,26 @@ def project(lines: list[LineRecord], gold: dict) -> list[str]:
 # --------------------------------------------------------------------------- annotation files
 
 
-def write_annotations(path: Path, lines: list[LineRecord], roles: list[str]) -> None:
-    rows = [{"id": r.id, "page": r.page, "role": role, "hash": text_hash(r.text)} for r, role in zip(lines, roles)]
+def write_annotations(path: Path, lines: list[LineRecord], roles: list[str], checked: list[bool] | None = None) -> None:
+    rows = []
+    for index, (record, role) in enumerate(zip(lines, roles)):
+        row = {"id": record.id, "page": record.page, "role": role, "hash": text_hash(record.text)}
+        if checked and checked[index]:
+            row["checked"] = True
+        rows.append(row)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     tmp.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), "utf-8")
     os.replace(tmp, path)
 
 
+def _annotated_rows(path: Path) -> dict[str, dict]:
+    return {row["id"]: row for row in (json.loads(l) for l in path.read_text("utf-8").splitlines() if l.strip())}
+
+
 def read_annotations(path: Path, lines: list[LineRecord]) -> list[str] | None:
     """The annotated roles of ``lines``; None where the annotation no longer fits the layout."""
-    rows = [json.loads(l) for l in path.read_text("utf-8").splitlines() if l.strip()]
-    by_id = {row["id"]: row for row in rows}
+    by_id = _annotated_rows(path)
     roles = []
     for record in lines:
         row = by_id.get(record.id)
@@ -474,6 +482,13 @@ def read_annotations(path: Path, lines: list[LineRecord]) -> list[str] | None:
             return None
         roles.append(row["role"])
     return roles
+
+
+def _checked_roles(path: Path, lines: list[LineRecord]) -> list[str | None]:
+    """The role a person checked for each line whose id and text are still the same, else None."""
+    by_id = _annotated_rows(path) if path.is_file() else {}
+    return [row["role"] if (row := by_id.get(record.id)) and row.get("checked") and row["hash"] == text_hash(record.text)
+            else None for record in lines]
 
 
 # --------------------------------------------------------------------------- training
@@ -523,19 +538,23 @@ def training_sequences(docs_dir: Path, annotations_dir: Path, ids: Iterable[str]
 
 
 def annotate(docs_dir: Path, gold_dir: Path, out_dir: Path, ids: Iterable[str], workers: int = 2) -> dict[str, int]:
-    """Project each gold file onto its document's lines and write ``out_dir/ID.jsonl``; keeps files a
-    person has checked (``"checked": true``) unless their layout changed."""
+    """Project each gold file onto its document's lines and write ``out_dir/ID.jsonl``, keeping each
+    line's role a person has checked (``"checked": true``) while its text stays the same. Returns
+    the number of lines projected anew in each file written."""
     ids = [i for i in ids if (gold_dir / f"{i}.json").is_file() and (docs_dir / f"{i}.pdf").is_file()]
     found = read_all([docs_dir / f"{i}.pdf" for i in ids], workers)
     written = {}
     for doc_id in ids:
         target = out_dir / f"{doc_id}.jsonl"
-        if target.is_file() and '"checked": true' in target.read_text("utf-8") and read_annotations(target, found[doc_id]):
+        checked = _checked_roles(target, found[doc_id])
+        if all(role is not None for role in checked):
             continue
         gold = json.loads((gold_dir / f"{doc_id}.json").read_text("utf-8"))
-        roles = project(found[doc_id], gold)
-        write_annotations(target, found[doc_id], roles)
-        written[doc_id] = len(roles)
+        # A line whose text changed (the reading code changed) is projected again; the roles a
+        # person checked on the others are kept.
+        roles = [mine or projected for mine, projected in zip(checked, project(found[doc_id], gold))]
+        write_annotations(target, found[doc_id], roles, [role is not None for role in checked])
+        written[doc_id] = sum(1 for role in checked if role is None)
     return written
 
 
