@@ -281,7 +281,7 @@ def train_ner_command(output, data_dir, annotations, config_path, max_minutes, m
     g = (meta.get("protokoll_scores") or {}).get("gold_documents_attendance")
     if g:
         click.echo(f"gold participants found with exact boundaries in their attendance line: "
-                   f"{g['exact']}/{g['names']} ({g['not_checkable']} not written in natural order on one line)")
+                   f"{g['exact']}/{g['names']} ({g['not_checkable']} not checkable: not a plain name in natural order on one line)")
 
 
 @main.command("train-vectors")

@@ -109,15 +109,20 @@ def _segments(text: str) -> list[tuple[int, str]]:
 
     A line break inside a sentence (next line starts in lower case) becomes a
     space (same length, so offsets stay); the text is then cut at the other
-    line breaks, so an attendance line is tagged on its own.
+    line breaks, so an attendance line is tagged on its own, and at the tabs
+    between a line's cells, so that no name runs on into the next column
+    ("Anna Berg | Ledamot").
     """
     flat = _SOFT_BREAK.sub(lambda m: " " * len(m.group(0)), text)
     out = []
     pos = 0
-    for line in flat.split("\n"):
-        if line.strip():
-            out.append((pos, line))
-        pos += len(line) + 1
+    for piece in re.split(r"([\n\t])", flat):
+        if piece in ("\n", "\t"):
+            pos += 1
+            continue
+        if piece.strip():
+            out.append((pos, piece))
+        pos += len(piece)
     return out
 
 
