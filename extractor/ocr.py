@@ -207,6 +207,13 @@ def stroke_width(ink: np.ndarray) -> float:
     return float(ink.sum()) / starts if starts else 0.0
 
 
+# Strokes this much wider than the page's usual ones are bold (regular text measures 0.95-1.05 of
+# the median on 200 dpi scans, bold 1.35-1.5); words shorter than this are weighed by their line.
+_BOLD_RATIO = 1.25
+_BOLD_MIN_LETTERS = 3
+_BOLD_MIN_WORDS = 20
+
+
 def mark_bold(words: list[OcrWord], gray: np.ndarray, points_per_pixel: float) -> None:
     """Set ``bold`` on words whose strokes are clearly wider than the page's usual ones: OCR gives
     no font, but a reader sees the weight, and headings are set in it."""
@@ -219,9 +226,7 @@ def mark_bold(words: list[OcrWord], gray: np.ndarray, points_per_pixel: float) -
     letters = [w for w, word in zip(widths, words) if len(word.text) >= _BOLD_MIN_LETTERS and w > 0]
     if len(letters) < _BOLD_MIN_WORDS:
         return
-    # Not scaled by the words' heights: OCR boxes of one face differ by half with accents and
-    # descenders, more than a heading's larger face does; a large regular title read as bold
-    # is a heading all the same.
+    # Not scaled by the face size: a large regular title read as bold is a heading all the same.
     usual = float(np.median(letters))
     by_line: dict[int, list[bool]] = {}
     for word, width in zip(words, widths):
@@ -233,13 +238,6 @@ def mark_bold(words: list[OcrWord], gray: np.ndarray, points_per_pixel: float) -
             # Too few strokes to weigh ("i", "§"): the weight of the words around it.
             votes = by_line[word.line]
             word.bold = 2 * sum(votes) > len(votes)
-
-
-# Strokes this much wider than the page's usual ones are bold (regular text measures 0.95-1.05 of
-# the median on 200 dpi scans, bold 1.35-1.5); words shorter than this are weighed by their line.
-_BOLD_RATIO = 1.25
-_BOLD_MIN_LETTERS = 3
-_BOLD_MIN_WORDS = 20
 
 
 def ocr_image(image: Image.Image, dpi: int) -> list[OcrWord]:
