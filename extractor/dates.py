@@ -19,6 +19,7 @@ Dates read (case-insensitive, optional weekday and "den" in front)::
     torsdagen den 16 januari      (no year: see below)
     den 16/1                      (no year; only after "den" or a weekday)
     16.01.98                      (two-digit year; only when unambiguous, see below)
+    12/3-24                       (two-digit year after a dash; not "12/3-14/3", a range)
 
 Choices worth knowing:
 
@@ -38,8 +39,11 @@ Choices worth knowing:
 * **Two-digit years** are read only in the dotted form ``D.M.YY`` and only
   when no other reading fits: the numbers must not also be a valid
   ``YY.MM.DD`` date nor a valid ``HH.MM.SS`` time.  So ``16.01.98`` is
-  1998-01-16 but ``16.01.20`` is skipped.  The century is the one nearest the
-  reference year, or without a reference 1969-2068 (as ``strptime``'s ``%y``).
+  1998-01-16 but ``16.01.20`` is skipped.  ``D/M-YY`` ("12/3-24") has no such
+  twin and is read whenever the number after the dash does not go on as a day
+  and month of its own ("12/3-14/3") or before a month name ("12/3-24 mars").
+  The century is the one nearest the reference year, or without a reference
+  20YY up to next year's YY and 19YY above it (minutes are not written ahead).
   ``has_year`` is True for them (the year was written, if shortly).
 * Years in written-out forms must lie in 1800-2199; compact ``YYYYMMDD``
   needs 1900-2099.  A four-digit number after a month name outside that range
@@ -208,6 +212,7 @@ class _DateRegexes:
     slash_no_year: re.Pattern
     iso: re.Pattern
     two_digit_year: re.Pattern
+    dash_short_year: re.Pattern
     compact: re.Pattern
     join: re.Pattern
 
@@ -257,6 +262,14 @@ def _date_regexes() -> _DateRegexes:
             + _NOT_BEFORE_NUMBER
             + r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2})"
             + _NOT_AFTER_NUMBER,
+            flags,
+        ),
+        dash_short_year=re.compile(
+            prefix
+            + _NOT_BEFORE_NUMBER
+            + rf"(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:{v.dash_re})(?P<year>\d{{2}})"
+            + _NOT_AFTER_NUMBER
+            + rf"(?!\s*(?:{v.month_re})(?![^\W\d_]))",
             flags,
         ),
         compact=re.compile(
@@ -347,6 +360,10 @@ def _date_candidates(text: str) -> list[_DateCandidate]:
         if not also_yymmdd and not also_hhmmss:
             add(m, yy, month, day, short_year=True)
 
+    for m in rx.dash_short_year.finditer(text):
+        if not _followed_by_unit(text, m.end()):
+            add(m, int(m.group("year")), int(m.group("month")), int(m.group("day")), short_year=True)
+
     for m in rx.compact.finditer(text):
         if _followed_by_unit(text, m.end()):
             continue
@@ -377,7 +394,7 @@ def _date_spans(text: str) -> tuple[_DateCandidate, ...]:
 def _expand_short_year(yy: int, month: int, day: int,
                        reference: datetime.date | None) -> int | None:
     if reference is None:
-        year = 1900 + yy if yy >= 69 else 2000 + yy
+        year = 2000 + yy if yy <= datetime.date.today().year % 100 + 1 else 1900 + yy
         return year if _valid(year, month, day) else None
     options = [c * 100 + yy for c in range(reference.year // 100 - 1, reference.year // 100 + 2)]
     options = [y for y in options if YEAR_MIN <= y <= YEAR_MAX and _valid(y, month, day)]

@@ -91,6 +91,13 @@ DATE_CASES = [
     ("16 januari2020", None, D(2020, 1, 16), "16 januari2020"),   # OCR spacing
     ("16.01.98", None, D(1998, 1, 16), "16.01.98"),               # unambiguous 2-digit year
     ("25.12.45", D(1950, 1, 1), D(1945, 12, 25), "25.12.45"),     # century nearest reference
+    # Day and month, a dash and a two-digit year.
+    ("Datum: 7/11-23, kl 18-20", None, D(2023, 11, 7), "7/11-23"),
+    ("Måndagen den 4/9–25", None, D(2025, 9, 4), "Måndagen den 4/9–25"),
+    ("9/10-87", None, D(1987, 10, 9), "9/10-87"),                 # above next year's: last century
+    ("2/2-31", D(1930, 1, 1), D(1931, 2, 2), "2/2-31"),           # century nearest reference
+    # A range of day and month is no two-digit year: the first day is a year-less date.
+    ("den 8/5-11/5", REF, D(2020, 5, 8), "den 8/5"),
     # Year-less dates take the first such date on or after the reference.
     ("torsdagen den 16 januari", REF, D(2020, 1, 16), "torsdagen den 16 januari"),
     ("Fredagen den 13 mars", REF, D(2020, 3, 13), "Fredagen den 13 mars"),
@@ -174,6 +181,8 @@ NOT_DATES = [
     "1.200.000",
     "§ 12",
     "16/1",                   # bare fraction-like: needs "den" or a weekday
+    "8/5-11/5",               # a range of days and months, no year
+    "1/2-13 kr",
     "version 1.2.3",
     "0000-00-00",
 ]
