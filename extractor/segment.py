@@ -14,6 +14,7 @@ part would need the others' reasons.
 """
 from __future__ import annotations
 
+import dataclasses
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -49,6 +50,161 @@ class ItemSegment:
     # full lines end, and the usual space between the lines of a paragraph.
     text_right: float | None = None
     line_gap: float = 0.0
+    # A point kept as a table's row: each column's lines by what it holds (TableRow.columns).
+    columns: dict[str, list[Line]] = field(default_factory=dict)
+
+
+# Points: a cell this far left of a header cell still stands in its column (a header set a little
+# right of its cells), and one reaching this far into the next column is no cell of the table.
+_COLUMN_SLACK = 12
+
+
+@dataclass
+class TableRow:
+    """A row of a table under its header row: the lines it spans, and each column's part of them (a
+    line per cell, cut to the cell), by what the column holds ("number", "title", "decision", "who")."""
+
+    lines: list[Line] = field(default_factory=list)
+    columns: dict[str, list[Line]] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _column_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    vocab = load("structure")
+    return tuple((kind, tuple(words)) for section in (vocab["items"]["table"], vocab["assignments"]["table"])
+                 for kind, words in section.items())
+
+
+@lru_cache(maxsize=1)
+def _longest_column_name() -> int:
+    return max(len(word.split()) for _, words in _column_words() for word in words)
+
+
+@lru_cache(maxsize=4096)
+def _column_kind(text: str) -> str | None:
+    """What a column holds, by its header cell's words (as written or with an OCR slip)."""
+    text = fold_space(text).rstrip(":")
+    for kind, words in _column_words():
+        if text.lower() in (w.lower() for w in words):
+            return kind
+    for kind, words in _column_words():
+        hit = match_heading(text, list(words))
+        if hit is not None and hit[1] == len(text):
+            return kind
+    return None
+
+
+def _cell_columns(cell: Cell) -> list[tuple[float, str]] | None:
+    """The columns a header cell names: one, or several whose words the layout joined into one cell
+    where the space between them was narrow ("Punkt Ärende"), each placed by its share of the
+    cell's characters."""
+    words = list(regex.finditer(r"\S+", cell.text))
+    found = []
+    i = 0
+    while i < len(words):
+        # The longest phrase from here that names a column ("Klart till" before "Klart").
+        j = next((j for j in range(min(len(words), i + _longest_column_name()), i, -1)
+                  if _column_kind(cell.text[words[i].start():words[j - 1].end()])), None)
+        if j is None:
+            return None
+        kind = _column_kind(cell.text[words[i].start():words[j - 1].end()])
+        found.append((cell.x0 + (cell.x1 - cell.x0) * words[i].start() / max(1, len(cell.text)), kind))
+        i = j
+    return found
+
+
+def table_header(line: Line) -> list[tuple[float, str]] | None:
+    """The columns of a table's header row (each cell column words): where each starts and what it
+    holds; None for a line that is no header row."""
+    columns = []
+    for cell in (c for c in line.cells if c.text.strip()):
+        named = _cell_columns(cell)
+        if named is None:
+            return None
+        columns.extend(named)
+    return columns if len(columns) >= 2 else None
+
+
+def _row_number(text: str) -> tuple[str, str] | None:
+    """The number a table's number cell holds ("3", "3.", "§ 3", "4 a") and the text after it."""
+    found = item_number(text)
+    if found is not None:
+        return found.number, found.rest
+    m = regex.fullmatch(r"\s*(\d{1,3}(?:\s?[a-z])?)\s*", text)
+    return (m.group(1), "") if m else None
+
+
+def _cell_line(line: Line, cell: Cell) -> Line:
+    return dataclasses.replace(line, text=cell.text, cells=[cell], x0=cell.x0, x1=cell.x1, start=cell.start, end=cell.end)
+
+
+def _placed(line: Line, header: list[tuple[float, str]]) -> list[tuple[str, Cell]] | None:
+    """The line's cells with the column each stands in; None where one stands left of the table or
+    runs on into the next column (running text after the table)."""
+    cells = [c for c in line.cells if c.text.strip()] or [Cell(line.text, line.x0, line.x1, line.start, line.end)]
+    placed = []
+    for cell in cells:
+        inside = [k for k, (x0, _) in enumerate(header) if cell.x0 >= x0 - _COLUMN_SLACK]
+        if not inside:
+            return None
+        column = inside[-1]
+        if column + 1 < len(header) and cell.x1 > header[column + 1][0] + _COLUMN_SLACK:
+            return None
+        placed.append((header[column][1], cell))
+    return placed
+
+
+def table_rows(lines: list[Line], start: int) -> tuple[list[TableRow], int]:
+    """The rows of the table whose header row is ``lines[start]``, and where the table ends.
+
+    A row starts on the line with a cell in its first key column (the number, else the title, else who
+    or what); a line without one carries on the row above, each cell in its own column (wrapped cells).
+    The header row written again on a new page is passed over; the table ends at a line that does
+    not fit its columns, a number cell without a number, or a signing block."""
+    header = table_header(lines[start])
+    kinds = [kind for _, kind in header]
+    key = next((k for k in ("number", "title", "who", "task") if k in kinds), kinds[0])
+    rows: list[TableRow] = []
+    index = start + 1
+    while index < len(lines):
+        line = lines[index]
+        again = table_header(line)
+        if again is not None:
+            if [kind for _, kind in again] != kinds:
+                break
+            index += 1
+            continue
+        placed = _placed(line, header)
+        if placed is None or _signing_line(line):
+            break
+        keyed = next((cell.text.strip() for kind, cell in placed if kind == key), None)
+        if key == "number" and keyed is not None and _row_number(keyed) is None:
+            break
+        before = rows[-1].columns.get(key, []) if rows else []
+        # A key cell in lower case, or after one broken off at a hyphen or comma, wraps the one above.
+        if keyed is not None and (key == "number" or not before or (
+                keyed[:1].isupper() or keyed[:1].isdigit()) and not before[-1].text.rstrip().endswith(("-", ","))):
+            rows.append(TableRow())
+        elif not rows:
+            break
+        rows[-1].lines.append(line)
+        for kind, cell in placed:
+            rows[-1].columns.setdefault(kind, []).append(_cell_line(line, cell))
+        index += 1
+    return rows, index
+
+
+def _minutes_table(lines: list[Line]) -> tuple[int, list[TableRow], int] | None:
+    """Minutes kept as one table, a row for each point: the header row's index, the rows and where the
+    table ends. Its header names the point (a number or title column) and what became of it."""
+    for index, line in enumerate(lines):
+        header = table_header(line)
+        kinds = {kind for _, kind in header or []}
+        if kinds & {"number", "title"} and kinds & {"decision", "discussion", "task", "who"}:
+            rows, end = table_rows(lines, index)
+            if len(rows) >= 2:
+                return index, rows, end
+    return None
 
 
 @dataclass
@@ -778,6 +934,10 @@ def _attachment_start(lines: list[Line], start: int) -> int | None:
 def segment(document: Document) -> Segments:
     lines = document.lines()
     chosen = _pick_numbered(lines)
+    table = _minutes_table(lines)
+    if table is not None and all(table[0] < c.index < table[2] for c in chosen):
+        # Minutes kept as one table: its rows are the points, unless numbered headings outside it are.
+        return _table_segments(lines, table)
     if chosen:
         starts = [(c.index, c.number, c.rest, c.scheme not in (SECTION, OCR_SECTION)) for c in chosen]
     else:
@@ -790,18 +950,7 @@ def segment(document: Document) -> Segments:
     if not starts:
         return Segments(head=lines, items=[], signing=[], tail=[])
 
-    last_heading = starts[-1][0]
-    signing_at = _signing_start(lines, last_heading + 1)
-    end = signing_at if signing_at is not None else len(lines)
-    tail_at = None
-    if signing_at is not None:
-        tail_at = min((at for at in (_attachment_start(lines, end), _block_end(lines, end)) if at is not None),
-                      default=len(lines))
-        # Specks of handwriting after the last label or name ("..!", "r +f") are not the block's
-        # last line, which tells signatures whether the labels stand under the names.
-        while tail_at > end + 1 and _specks(lines[tail_at - 1]):
-            tail_at -= 1
-
+    end, signing, tail = _signing_and_tail(lines, starts[-1][0] + 1)
     text_right = _text_right(lines)
     line_gap = _typical_gap(_line_gaps(lines))
     items = []
@@ -812,9 +961,42 @@ def segment(document: Document) -> Segments:
             number=number, heading=lines[index], title=title, title_lines=title_lines,
             body=lines[body_start:limit], text_right=text_right, line_gap=line_gap,
         ))
-    signing = lines[end:tail_at] if signing_at is not None else []
-    tail = lines[tail_at:] if signing_at is not None else []
     return Segments(head=lines[: starts[0][0]], items=items, signing=signing, tail=tail)
+
+
+def _signing_and_tail(lines: list[Line], after: int) -> tuple[int, list[Line], list[Line]]:
+    """Where the last item ends, the signing block after line ``after`` and what follows it."""
+    signing_at = _signing_start(lines, after)
+    if signing_at is None:
+        return len(lines), [], []
+    tail_at = min((at for at in (_attachment_start(lines, signing_at), _block_end(lines, signing_at)) if at is not None),
+                  default=len(lines))
+    # Specks of handwriting after the last label or name ("..!", "r +f") are not the block's
+    # last line, which tells signatures whether the labels stand under the names.
+    while tail_at > signing_at + 1 and _specks(lines[tail_at - 1]):
+        tail_at -= 1
+    return signing_at, lines[signing_at:tail_at], lines[tail_at:]
+
+
+def _table_segments(lines: list[Line], table: tuple[int, list[TableRow], int]) -> Segments:
+    """Minutes kept as a table: a point for each row, titled by its title cell (or what follows the
+    number in its number cell), the other columns its body."""
+    header_at, rows, table_end = table
+    end, signing, tail = _signing_and_tail(lines, table_end)
+    text_right, line_gap = _text_right(lines), _typical_gap(_line_gaps(lines))
+    items = []
+    for row in rows:
+        number_lines, title_lines = row.columns.get("number", []), row.columns.get("title", [])
+        number, rest = _row_number(fold_space(" ".join(l.text for l in number_lines))) or (None, "")
+        items.append(ItemSegment(
+            number=number, heading=row.lines[0], title=fold_space(" ".join(l.text for l in title_lines)) or fold_space(rest),
+            title_lines=[*number_lines, *title_lines] or row.lines[:1],
+            body=[l for kind, column in row.columns.items() if kind not in ("number", "title") for l in column],
+            text_right=text_right, line_gap=line_gap, columns=row.columns,
+        ))
+    # Text between the table and the signing block goes on the last point, as after any last item.
+    items[-1].body.extend(lines[table_end:end])
+    return Segments(head=lines[:header_at], items=items, signing=signing, tail=tail)
 
 
 def _first_content_heading(lines: list[Line]) -> int:
@@ -862,6 +1044,9 @@ def regions_from_roles(lines: list[Line], roles: list[str], proposed: Segments) 
     for position, index in enumerate(starts):
         limit = starts[position + 1] if position + 1 < len(starts) else end
         known = by_heading.get(id(lines[index]))
+        if known is not None and known.columns:
+            items.append(known)  # a table's row: its columns, not the lines below it, make the point
+            continue
         if known is not None:
             number, title, title_lines = known.number, known.title, known.title_lines
             body_start = min(limit, lines.index(title_lines[-1], index) + 1)

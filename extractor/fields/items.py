@@ -16,7 +16,7 @@ import regex
 
 from extractor.document import Line
 from extractor.matching import bullet, contains_any, find_words, fold, fold_space, has_decision_verb
-from extractor.segment import ItemSegment, _is_decision_heading, _is_section_end
+from extractor.segment import ItemSegment, _is_decision_heading, _is_section_end, table_header, table_rows
 from extractor.vocab import load
 
 _ABBREVIATIONS = ("bl.a", "t.ex", "m.m", "kl", "ca", "nr", "resp", "dvs", "s.k", "t.o.m", "fr.o.m", "jfr", "enl", "ang", "bil", "st", "tf", "dnr", "p", "kap", "prop", "ordf", "sekr")
@@ -77,7 +77,9 @@ def _content_cells(line: Line, text_right: float | None) -> tuple[str, bool]:
     whether its last cell is a decision heading standing in the margin beside the text ("Beslut"),
     which the text layer puts on the line it stands beside, often mid-sentence."""
     cells = line.cells or []
-    flagged = len(cells) > 1 and len(cells[-1].text.split()) <= 2 and _is_decision_heading(cells[-1].text.strip())
+    # A table's header row names its decision column "Beslut": no decision beside it.
+    flagged = (len(cells) > 1 and len(cells[-1].text.split()) <= 2 and _is_decision_heading(cells[-1].text.strip())
+               and table_header(line) is None)
     if flagged:
         cells = cells[:-1]
     if text_right is not None and len(cells) > 1:
@@ -338,7 +340,7 @@ def decisions(lines: list[Line], election: bool, text_right: float | None = None
         if inline is not None:
             current = [inline]
             sections.append(current)
-        elif _is_decision_heading(text):
+        elif _is_decision_heading(text) and table_header(line) is None:
             current = []
             sections.append(current)
         elif current is not None and _ends_section(line):
@@ -533,30 +535,37 @@ def action_points(lines: list[Line], text_right: float | None = None, line_gap: 
     return [u.text for section in sections if section for u in _units(section, text_right, line_gap)]
 
 
+def _column_text(row: dict[str, list[Line]], kind: str) -> str:
+    return fold_space(" ".join(line.text for line in row.get(kind, [])))
+
+
+def row_task(row: dict[str, list[Line]], decided: list[DecisionText] = (), title: str = "") -> AssignmentText | None:
+    """The task a table's row gives the one in its who column: what its task column says, else what
+    its decision says is to be done (the att-clause of "Beslutades att hyra ett tält"), else its point."""
+    who = _column_text(row, "who")
+    if not who:
+        return None
+    task = _column_text(row, "task")
+    if not task and decided:
+        text = decided[0].text
+        att = regex.search(r"\batt\s+(?P<rest>.+)$", text, regex.IGNORECASE)
+        task = att["rest"] if att else text
+    task = task or title
+    return AssignmentText(who, _clean_task(task)) if task else None
+
+
 def task_table(lines: list[Line]) -> list[AssignmentText]:
-    """The rows of a table of tasks under its header row ("Vem | Vad | När"): who takes which task.
-    A line of one cell under the task column carries on the row above."""
-    kinds = {fold(word): kind for kind, words in _vocab()["assignments"]["table"].items() for word in words}
+    """The rows of a table of tasks under its header row ("Vem | Vad | När"): who takes which task
+    (segment.table_rows: a line with nobody in the who column carries on the row above)."""
     found: list[AssignmentText] = []
-    header: list[tuple[float, str]] | None = None
-    for line in lines:
-        cells = [c for c in line.cells if c.text.strip()]
-        written = [kinds.get(fold(c.text)) for c in cells]
-        if len(cells) >= 2 and all(written) and {"who", "task"} <= set(written):
-            header = [(c.x0, kind) for c, kind in zip(cells, written)]
+    index = 0
+    while index < len(lines):
+        header = table_header(lines[index])
+        if header is None or not {"who", "task"} <= {kind for _, kind in header}:
+            index += 1
             continue
-        if header is None or not cells:
-            continue
-        row: dict[str, str] = {}
-        for cell in cells:
-            kind = max(((x0, kind) for x0, kind in header if cell.x0 >= x0 - 12), default=header[0])[1]
-            row[kind] = fold_space(f"{row.get(kind, '')} {cell.text}")
-        if len(cells) == 1 and set(row) == {"task"} and found:
-            found[-1].task = _clean_task(f"{found[-1].task} {row['task']}")
-        elif row.get("who") and row.get("task"):
-            found.append(AssignmentText(row["who"], _clean_task(row["task"])))
-        else:
-            header = None  # the table has ended
+        rows, index = table_rows(lines, index)
+        found.extend(a for row in rows if _column_text(row.columns, "task") and (a := row_task(row.columns)))
     return found
 
 
@@ -650,7 +659,17 @@ def _without_repeats(found: list[AssignmentText]) -> list[AssignmentText]:
 
 def item_fields(item: ItemSegment) -> ItemFields:
     election = bool(regex.search(r"\bval\b|funktionär", item.title, regex.IGNORECASE))
-    found = decisions(item.body, election, item.text_right, item.line_gap) or title_decisions(item)
+    if item.columns:
+        # A table's row: its decision column read apart from the text beside it, where a line
+        # stops short because the column is narrow, not because a paragraph ended.
+        decided = decisions(item.columns.get("decision", []), election)
+        tabled = {id(line) for kind in ("decision", "who", "task", "when") for line in item.columns.get(kind, [])}
+        free = [line for line in item.body if id(line) not in tabled]
+        found = [*decided, *decisions(free, election, item.text_right, item.line_gap)]
+        given = row_task(item.columns, decided, item.title)
+    else:
+        found = decisions(item.body, election, item.text_right, item.line_gap) or title_decisions(item)
+        given = None
     body_text = "\n".join(fold_space(line.text.replace("\t", " ")) for line in item.body)
     # The evidence runs over the item's lines on its first page (the title under a number line
     # included when the body goes on over the page).
@@ -665,7 +684,7 @@ def item_fields(item: ItemSegment) -> ItemFields:
             [d.text for d in found], approved_proposals(item.body, item.text_right, item.line_gap),
             action_points(item.body, item.text_right, item.line_gap, item.title),
             task_lists(item.body, item.text_right, item.line_gap),
-        ), *task_table(item.body)]),
+        ), *([given] if given else []), *task_table(item.body)]),
         references=references(item.title_lines + item.body),
         page=first.page,
         start=first.start,
