@@ -99,6 +99,8 @@ def _cell_columns(cell: Cell) -> list[tuple[float, str]] | None:
     where the space between them was narrow ("Punkt Ärende"), each placed by its share of the
     cell's characters."""
     words = list(regex.finditer(r"\S+", cell.text))
+    if len(words) > 3 * _longest_column_name():
+        return None  # running text, not a row of column names
     found = []
     i = 0
     while i < len(words):
