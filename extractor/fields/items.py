@@ -511,13 +511,18 @@ def assignments(decision_texts: list[str], approved: list[str] = (), tasks: list
     return found
 
 
+@lru_cache(maxsize=1)
+def _action_heading() -> regex.Pattern:
+    headings = sorted(_vocab()["assignments"].get("action_headings", []), key=len, reverse=True)
+    return regex.compile(rf"^\s*(?:{'|'.join(regex.escape(h) for h in headings)})\s*(?::\s*(?P<rest>.*))?$", regex.IGNORECASE)
+
+
 def _is_action_heading(text: str) -> str | None:
     """The rest of a line that opens an action list ("Att göra:", "Actionpunkter"), or None where it does not."""
-    for heading in _vocab()["assignments"].get("action_headings", []):
-        m = regex.match(rf"^\s*{regex.escape(heading)}\s*(?::\s*(?P<rest>.*))?$", text, regex.IGNORECASE)
-        if m:
-            return m["rest"] or ""
-    return None
+    if not _vocab()["assignments"].get("action_headings"):
+        return None
+    m = _action_heading().match(text)
+    return (m["rest"] or "") if m else None
 
 
 def action_points(lines: list[Line], text_right: float | None = None, line_gap: float = 0.0, title: str = "") -> list[str]:

@@ -639,11 +639,15 @@ def _body(title_text: str, title: list[Line]) -> str | None:
             return written[0].upper() + written[1:]
         if found:
             return entry["body"]
-    # A group that met, named without a body word: "arbetsmöte i Webb-gruppen".
+    # A group that met, named without a body word: "arbetsmöte i Webb-gruppen", or after the type
+    # word and a dash: "Minnesanteckningar – styrgruppen".
     endings = "|".join(vocab["group_endings"])
-    m = regex.search(rf"\p{{L}}*(?:möte|sammanträde)t?\s+(?:i|med|för)\s+(?P<body>[\p{{Lu}}\d][\p{{L}}\d-]*(?:{endings}))\b", title_text)
+    heads = load("structure")["head"]
+    types = "|".join(regex.escape(w) for w in heads["minnesanteckningar"] + heads["protokoll"] if " " not in w)
+    m = (regex.search(rf"\p{{L}}*(?:möte|sammanträde)t?\s+(?:i|med|för)\s+(?P<body>[\p{{Lu}}\d][\p{{L}}\d-]*(?:{endings}))\b", title_text)
+         or regex.search(rf"(?i:\b(?:{types}))\s*[–—-]\s*(?P<body>[\p{{L}}\d][\p{{L}}\d-]*(?:{endings}))\b", title_text))
     if m:
-        return m["body"]
+        return m["body"][0].upper() + m["body"][1:]
     # The body named alone: "Direktionen, Nr 4".
     for line in title:
         for cell in line.cells:
