@@ -22,11 +22,20 @@ def _rules() -> dict:
     return load("layout")
 
 
+# A word this many times taller than the page's usual word is no line's measure: OCR's read of
+# a column of stacked digits or of a signature's scrawl, which reaches over several rows.
+TALL_WORD = 2.0
+
+
 def group_lines(words: list[Word]) -> list[list[Word]]:
-    """Words into rows by vertical overlap, top to bottom, each row left to right."""
+    """Words into rows by vertical overlap, top to bottom, each row left to right. A tall word
+    joins the row its middle stands in without stretching it over the rows it reaches into."""
+    heights = sorted(max(w.height, 0.1) for w in words)
+    usual = heights[len(heights) // 2] if heights else 0.0
+    tall = [w for w in words if w.height > TALL_WORD * usual]
     rows: list[list[Word]] = []
     extents: list[tuple[float, float]] = []
-    for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+    for word in sorted((w for w in words if w.height <= TALL_WORD * usual), key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
         height = max(word.height, 0.1)
         placed = False
         # Only the last rows can share a row with a word further down the page.
@@ -39,6 +48,14 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
                 placed = True
                 break
         if not placed:
+            rows.append([word])
+            extents.append((word.top, word.bottom))
+    for word in sorted(tall, key=lambda w: (w.top + w.bottom) / 2):
+        middle = (word.top + word.bottom) / 2
+        home = min(range(len(rows)), key=lambda i: abs((extents[i][0] + extents[i][1]) / 2 - middle), default=None)
+        if home is not None and extents[home][0] <= word.bottom and word.top <= extents[home][1]:
+            rows[home].append(word)
+        else:
             rows.append([word])
             extents.append((word.top, word.bottom))
     order = sorted(range(len(rows)), key=lambda i: extents[i][0])

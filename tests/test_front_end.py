@@ -59,6 +59,15 @@ def test_rows_are_ordered_top_to_bottom_even_when_words_come_shuffled():
     assert [[w.text for w in row] for row in rows] == [["första", "raden"], ["andra"]]
 
 
+def test_a_word_as_tall_as_three_rows_does_not_glue_them_together():
+    # OCR reads a narrow column of stacked numbers ("2", "3", "4") as one tall word.
+    rows = [(200, ["Midsommarfirandet", "Beslutades"]), (217, ["Musik", "Frågan"]), (234, ["Lotteriet", "Inget"])]
+    words = [_word(text, 100 + 150 * k, top) for top, texts in rows for k, text in enumerate(texts)]
+    words.append(Word(text="BÖN", x0=60, x1=75, top=199, bottom=245, size=46))
+    grouped = [[w.text for w in row] for row in group_lines(words)]
+    assert grouped == [["Midsommarfirandet", "Beslutades"], ["BÖN", "Musik", "Frågan"], ["Lotteriet", "Inget"]]
+
+
 def _page(number, lines):
     words = []
     for top, texts in lines:
