@@ -77,6 +77,8 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from rapidfuzz.distance import Levenshtein
+
 __all__ = [
     "DateMatch",
     "TimeMatch",
@@ -208,6 +210,7 @@ _NOT_AFTER_NUMBER = r"(?!\w)(?![.,/:]\d)"   # ... and so does its last
 @dataclass(frozen=True)
 class _DateRegexes:
     textual: re.Pattern
+    misread_month: re.Pattern
     numeric: re.Pattern
     slash_no_year: re.Pattern
     iso: re.Pattern
@@ -231,6 +234,15 @@ def _date_regexes() -> _DateRegexes:
             + r"(?<![\w./§])(?<!\d[:,])(?P<day>\d{1,2})"
             + rf"(?::?(?:{v.ordinal_re}))?\s*"
             + rf"(?P<month>{v.month_re})(?![^\W\d_])"
+            + r"(?:,?\s*(?P<year>\d{4})(?![\w]))?",
+            flags,
+        ),
+        # A month name with an OCR slip ("6 riovember"), only where a weekday or "den" stands
+        # before the day or a year after the month: the frame makes it a date.
+        misread_month=re.compile(
+            prefix
+            + r"(?<![\w./§])(?<!\d[:,])(?P<day>\d{1,2})\s+"
+            + r"(?P<month>[^\W\d_]{6,11})(?![^\W\d_])"
             + r"(?:,?\s*(?P<year>\d{4})(?![\w]))?",
             flags,
         ),
@@ -305,6 +317,23 @@ def _followed_by_unit(text: str, end: int) -> bool:
     return _vocabulary().unit_after.match(text, end) is not None
 
 
+# Month names this long are far enough from every Swedish word that an OCR slip of a letter or
+# two ("riovember", "septernber") still names only them.
+_MISREAD_MONTH_MIN_LENGTH = 7
+_MISREAD_MONTH_EDITS = 2
+
+
+@functools.lru_cache(maxsize=4096)
+def _misread_month(word: str) -> int | None:
+    """The month a word names with an OCR slip in it, where exactly one long month name is that close."""
+    word = word.lower()
+    if word in _vocabulary().months:
+        return None  # written right: the textual reading has it
+    close = {number for name, number in _vocabulary().months.items()
+             if len(name) >= _MISREAD_MONTH_MIN_LENGTH and Levenshtein.distance(word, name) <= _MISREAD_MONTH_EDITS}
+    return close.pop() if len(close) == 1 else None
+
+
 def _date_candidates(text: str) -> list[_DateCandidate]:
     """Every plausible date span, checked for a valid day and month, overlaps
     not yet resolved.  Year-less and two-digit-year dates are included."""
@@ -332,6 +361,16 @@ def _date_candidates(text: str) -> list[_DateCandidate]:
                 add(m, y, month, day)
                 continue
         add(m, None, month, day, end=m.end("month"))
+
+    for m in rx.misread_month.finditer(text):
+        month = _misread_month(m.group("month"))
+        if month is None or not (m.group("prefix") or m.group("year")):
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        if year is not None and YEAR_MIN <= year <= YEAR_MAX:
+            add(m, year, month, int(m.group("day")))
+        else:
+            add(m, None, month, int(m.group("day")), end=m.end("month"))
 
     for m in rx.numeric.finditer(text):
         if _followed_by_unit(text, m.end()):

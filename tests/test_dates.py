@@ -572,3 +572,23 @@ def test_relative_dates_are_read_against_the_meeting(text, reference, expected):
 
 def test_english_month_names_are_read():
     assert parse_date("20 August 2020") == dt.date(2020, 8, 20)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nästa möte måndagen den 6 riovember kl. 18.00", dt.date(2023, 11, 6)),   # "n" read as "ri"
+    ("Protokoll den 12 septernber 2022", dt.date(2022, 9, 12)),              # "m" read as "rn"
+    ("den 3 oktobcr", dt.date(2023, 10, 3)),
+    ("Justerat 14 februan 2024", dt.date(2024, 2, 14)),
+])
+def test_a_long_month_name_with_an_ocr_slip_is_read_in_a_dates_frame(text, expected):
+    assert [m.date for m in find_dates(text, dt.date(2023, 9, 20))] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Mötet 6 riovember",            # no "den", weekday or year around it
+    "den 12 Mannerheim",             # no month within two letters
+    "den 4 mängder",
+    "vid 3 personer 2024",
+])
+def test_a_word_that_is_no_month_or_stands_outside_a_dates_frame_is_no_date(text):
+    assert find_dates(text, dt.date(2023, 9, 20)) == []
