@@ -82,10 +82,15 @@ def _match_heading(text: str, headings: tuple[str, ...]) -> tuple[str, int] | No
     return best
 
 
+@lru_cache(maxsize=1)
+def _link() -> regex.Pattern:
+    words = sorted(load("structure")["attendance"]["links"]["words"], key=len, reverse=True)
+    return regex.compile(r"\s*(?:" + "|".join(regex.escape(w) for w in words) + r")\s+(?=\p{Lu})", regex.IGNORECASE)
+
+
 def without_link(text: str) -> str:
     """The names after a heading written as a sentence: "(Närvarande) var Anna Berg och ..."."""
-    words = load("structure")["attendance"]["links"]["words"]
-    link = regex.match(r"\s*(?:" + "|".join(regex.escape(w) for w in words) + r")\s+(?=\p{Lu})", text, regex.IGNORECASE)
+    link = _link().match(text)
     return text[link.end():] if link else text
 
 
