@@ -53,7 +53,8 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     for word in sorted(tall, key=lambda w: (w.top + w.bottom) / 2):
         middle = (word.top + word.bottom) / 2
         home = min(range(len(rows)), key=lambda i: abs((extents[i][0] + extents[i][1]) / 2 - middle), default=None)
-        if home is not None and extents[home][0] <= word.bottom and word.top <= extents[home][1]:
+        # It reaches over that row's middle: a large title just touching the next line keeps its own.
+        if home is not None and word.top <= (extents[home][0] + extents[home][1]) / 2 <= word.bottom:
             rows[home].append(word)
         else:
             rows.append([word])
