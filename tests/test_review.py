@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+import regex
 from rapidfuzz import fuzz
 
 from conftest import REPO, require_shared
@@ -49,6 +50,10 @@ def values_with_evidence(minutes: dict):
             yield "decision", decision["text"], decision.get("evidence")
     for signature in minutes["signatures"]:
         yield "signature", signature["name"], signature.get("evidence")
+
+
+def _words(texts: list[str]) -> list[str]:
+    return [t for t in texts if regex.search(r"[\p{L}\d]", t)]
 
 
 def words_under(page, evidence: dict) -> list[str]:
@@ -89,7 +94,8 @@ def check_boxes(minutes: dict, document) -> tuple[int, list, list]:
             continue
         page = pages[evidence["page"]]
         spanned = [w.text for a, b, w in word_spans(page) if a < evidence["end"] and b > evidence["start"]]
-        assert words_under(page, evidence) == spanned, (kind, value, evidence)
+        # A speck of OCR ("." or "'") from the line above may touch a box's edge; words may not.
+        assert _words(words_under(page, evidence)) == _words(spanned), (kind, value, evidence)
         if not reads_as(kind, value, " ".join(spanned), day):
             unlike.append((kind, value, " ".join(spanned)[:80]))
     return total, missing, unlike
