@@ -94,6 +94,9 @@ def _child_main() -> None:
     for variable in ("OMP_THREAD_LIMIT", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
     include_text = bool(init.get("include_text"))
+    # Where the pages read are kept for a later stage (batch --review): only the pipeline's own
+    # extract function takes it.
+    options = {"pages_cache": init["pages_cache"]} if init.get("pages_cache") else {}
     try:
         extract = _resolve(init.get("extract") or EXTRACT_REF)
         load_error = None
@@ -134,7 +137,7 @@ def _child_main() -> None:
         try:
             if extract is None:
                 raise RuntimeError(load_error)
-            result = extract(job["path"], include_text=include_text)
+            result = extract(job["path"], include_text=include_text, **options)
             text = result.to_json() if hasattr(result, "to_json") else json.dumps(result, ensure_ascii=False, indent=2)
             pages = int(result.source.pages) if hasattr(result, "source") else int(result["source"]["pages"])
             message = {"ok": True, "text": text + "\n", "pages": pages}
@@ -218,7 +221,7 @@ def _resolve(ref: str):
 class _Child:
     """A worker subprocess in its own process group."""
 
-    def __init__(self, extract_ref: str, include_text: bool, count_pages: bool = False):
+    def __init__(self, extract_ref: str, include_text: bool, count_pages: bool = False, pages_cache: Optional[str] = None):
         root = str(Path(__file__).resolve().parent.parent)
         code = (f"import sys; sys.path.insert(0, {root!r}); "
                 "from extractor.batch import _child_main; _child_main()")
@@ -247,7 +250,7 @@ class _Child:
         self.retiring = False
         self.pages_timeout: Optional[float] = None
         init = {"ppid": os.getpid(), "sys_path": [p for p in sys.path if p], "extract": extract_ref,
-                "include_text": include_text, "count_pages": count_pages}
+                "include_text": include_text, "count_pages": count_pages, "pages_cache": pages_cache}
         try:
             self._write(json.dumps(init) + "\n")
         except OSError:  # it died at once; the pool sees its end of file and says why
@@ -371,12 +374,14 @@ class WorkerPool:
     """
 
     def __init__(self, size: int, extract_ref: str = EXTRACT_REF, include_text: bool = False,
-                 max_tasks_per_child: Optional[int] = MAX_TASKS_PER_CHILD, page_seconds: Optional[float] = None):
+                 max_tasks_per_child: Optional[int] = MAX_TASKS_PER_CHILD, page_seconds: Optional[float] = None,
+                 pages_cache: Optional[str] = None):
         self.size = max(1, int(size))
         # Seconds a page: when set, a document's timeout grows with its page count (see PAGE_SECONDS).
         self.page_seconds = page_seconds
         self.extract_ref = extract_ref
         self.include_text = include_text
+        self.pages_cache = pages_cache
         self.max_tasks = max_tasks_per_child
         self.children: list[_Child] = []
         self._failed_starts = 0
@@ -388,7 +393,7 @@ class WorkerPool:
         self.close()
 
     def _spawn(self) -> _Child:
-        child = _Child(self.extract_ref, self.include_text, count_pages=bool(self.page_seconds))
+        child = _Child(self.extract_ref, self.include_text, count_pages=bool(self.page_seconds), pages_cache=self.pages_cache)
         self.children.append(child)
         return child
 
@@ -537,6 +542,7 @@ def run_batch(
     include_text: bool = False,
     extract_fn: str = EXTRACT_REF,
     max_tasks_per_child: Optional[int] = MAX_TASKS_PER_CHILD,
+    pages_cache: Optional[Union[str, os.PathLike]] = None,
 ) -> BatchReport:
     """Convert every PDF in ``inputs`` to ``out_dir/REL/NAME.json``; see the module docstring.
 
@@ -544,7 +550,9 @@ def run_batch(
     seconds per document before its worker is killed (default: ``DEFAULT_TIMEOUT``, more for a
     document of many pages, ``PAGE_SECONDS`` a page). ``progress``: see
     ``make_progress``. ``extract_fn``: ``"module:function"`` called as
-    ``fn(path, include_text=...)`` in the workers (for tests and experiments).
+    ``fn(path, include_text=...)`` in the workers (for tests and experiments). ``pages_cache``: a
+    folder where the workers keep the pages they read (``extractor.page_cache``), for a later
+    stage; the pipeline's own extract function only.
     Writes ``out_dir/batch-report.json`` and returns the same report.
     Raises ``BatchError`` when the batch cannot run at all.
     """
@@ -564,7 +572,8 @@ def run_batch(
         interrupted = True
         try:
             if todo:
-                with WorkerPool(size, extract_fn, include_text, max_tasks_per_child, page_seconds) as pool:
+                cache = str(pages_cache) if pages_cache and extract_fn == EXTRACT_REF else None
+                with WorkerPool(size, extract_fn, include_text, max_tasks_per_child, page_seconds, cache) as pool:
                     pool.run(((job, job.source) for job in todo), timeout, recorder.record)
             interrupted = False
         finally:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -364,34 +366,43 @@ def batch_command(inputs, out_dir, workers, force, timeout, quiet, include_text,
     from extractor.progress import print_report
 
     progress = None if quiet else "auto"
+    dask = engine == "dask" or scheduler
+    # With --review the local workers keep the pages they read, so that no scan is OCR'd twice;
+    # a cluster's workers keep theirs on their own disks, and the pages are read again here.
+    pages_cache = tempfile.mkdtemp(prefix="protokoll-review-pages-") if review and not dask else None
     try:
-        if engine == "dask" or scheduler:
-            from extractor.dask_engine import run_batch_dask
+        try:
+            if dask:
+                from extractor.dask_engine import run_batch_dask
 
-            report = run_batch_dask(inputs, out_dir, scheduler=scheduler, workers=workers, force=force,
-                                    timeout=timeout or DEFAULT_TIMEOUT, progress=progress, include_text=include_text,
-                                    extract_fn=extract_fn)
-        else:
-            from extractor.batch import run_batch
+                report = run_batch_dask(inputs, out_dir, scheduler=scheduler, workers=workers, force=force,
+                                        timeout=timeout or DEFAULT_TIMEOUT, progress=progress, include_text=include_text,
+                                        extract_fn=extract_fn)
+            else:
+                from extractor.batch import run_batch
 
-            report = run_batch(inputs, out_dir, workers=workers, force=force, timeout=timeout,
-                               progress=progress, include_text=include_text, extract_fn=extract_fn)
-    except BatchError as exc:
-        raise click.ClickException(str(exc)) from None
-    except KeyboardInterrupt as exc:
-        from extractor.batch_core import Terminated
+                report = run_batch(inputs, out_dir, workers=workers, force=force, timeout=timeout,
+                                   progress=progress, include_text=include_text, extract_fn=extract_fn,
+                                   pages_cache=pages_cache)
+        except BatchError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt as exc:
+            from extractor.batch_core import Terminated
 
+            if not quiet:
+                click.echo("Interrupted; the report so far is in " + str(out_dir / REPORT_NAME), err=True)
+            sys.exit(143 if isinstance(exc, Terminated) else 130)
         if not quiet:
-            click.echo("Interrupted; the report so far is in " + str(out_dir / REPORT_NAME), err=True)
-        sys.exit(143 if isinstance(exc, Terminated) else 130)
-    if not quiet:
-        print_report(report)
-    if review:
-        from extractor.review import review_outputs
+            print_report(report)
+        if review:
+            from extractor.review import review_outputs
 
-        pages, failed = review_outputs(inputs, out_dir)
-        if not quiet:
-            click.echo(f"review pages: {len(pages)} written" + "".join(f"\n  not written: {line}" for line in failed))
+            pages, failed = review_outputs(inputs, out_dir, pages_cache)
+            if not quiet:
+                click.echo(f"review pages: {len(pages)} written" + "".join(f"\n  not written: {line}" for line in failed))
+    finally:
+        if pages_cache:
+            shutil.rmtree(pages_cache, ignore_errors=True)
     sys.exit(0 if (report.all_ok if strict else report.ok) else 1)
 
 

@@ -934,7 +934,7 @@ def extract_one(pdf: Path, **options) -> dict:
     evaluation after a change to the stages does not OCR the scans again (the cache is keyed by
     the PDF's bytes and the reading code, so a change to reading reads them afresh)."""
     from extractor.pipeline import extract_pages  # lazy: the pipeline is heavy
-    from extractor.training.lines import read_pages_cached
+    from extractor.page_cache import read_pages_cached
 
     return extract_pages(read_pages_cached(pdf), **options).to_dict()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 from dataclasses import replace
+from pathlib import Path
 
 from extractor import errors
 from extractor.assemble import assemble
@@ -18,6 +19,7 @@ from extractor.line_roles import predict
 from extractor.lines import records
 from extractor.link_entities import link_entities
 from extractor.model import Minutes
+from extractor.page_cache import read_pages_cached
 from extractor.read_pages import read_document
 from extractor.segment import Segments, regions_from_roles, segment
 from extractor.text_quality import assess
@@ -57,17 +59,20 @@ def warm_up() -> None:
 
 
 def extract(path: str | os.PathLike, *, include_text: bool = False, ocr: bool = True, entities: bool = True,
-            regions: str = "rules", line_model: str | os.PathLike | None = None) -> Minutes:
+            regions: str = "rules", line_model: str | os.PathLike | None = None,
+            pages_cache: str | os.PathLike | None = None) -> Minutes:
     """Read the minutes PDF at ``path`` into the output contract.
 
     ``regions``: what finds the head, items and signing block (``REGIONS_BY``); ``line_model``:
-    a line-role model other than the shipped one (a fold's model when leaving organisations out).
+    a line-role model other than the shipped one (a fold's model when leaving organisations out);
+    ``pages_cache``: a folder where the pages as read are kept, for a later stage to use
+    (``extractor.page_cache``; OCR is then always on).
 
     Raises ``ExtractionError`` (with a one-line message and a ``kind``) for input
     that is not a readable PDF of minutes.
     """
-    return extract_pages(read_document(path, ocr=ocr), include_text=include_text, entities=entities,
-                         regions=regions, line_model=line_model)
+    document = read_pages_cached(path, Path(pages_cache)) if pages_cache else read_document(path, ocr=ocr)
+    return extract_pages(document, include_text=include_text, entities=entities, regions=regions, line_model=line_model)
 
 
 def extract_pages(pages: Document, *, include_text: bool = False, entities: bool = True, regions: str = "rules",

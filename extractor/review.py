@@ -157,12 +157,14 @@ def review_file(pdf: str | Path, output: str | Path, json_file: str | Path | Non
     return write_review(pdf, output, data, gold=bool(gold_file), ocr=ocr)
 
 
-def review_outputs(inputs, out_dir: str | Path) -> tuple[list[Path], list[str]]:
+def review_outputs(inputs, out_dir: str | Path, pages_cache: str | Path | None = None) -> tuple[list[Path], list[str]]:
     """``protokoll batch --review``: ``NAME.html`` beside each ``NAME.json`` of a batch whose page is
-    missing or older than its JSON. The pages are read again (a scan is OCR'd again: the workers
-    hand on only the JSON). Returns the pages written and a line for each that could not be."""
+    missing or older than its JSON. The pages come from ``pages_cache`` where the batch's workers
+    kept them (``extractor.page_cache``), else they are read again (a scan OCR'd again). Returns the
+    pages written and a line for each that could not be."""
     from extractor.batch_core import collect_inputs
     from extractor.errors import ExtractionError
+    from extractor.page_cache import read_pages_cached
 
     written, failed = [], []
     jobs, _ = collect_inputs(inputs)
@@ -172,7 +174,8 @@ def review_outputs(inputs, out_dir: str | Path) -> tuple[list[Path], list[str]]:
         if not output.is_file() or (page.is_file() and page.stat().st_mtime >= output.stat().st_mtime):
             continue
         try:
-            written.append(write_review(job.source, page, json.loads(output.read_text(encoding="utf-8"))))
+            document = find_layout(read_pages_cached(job.source, Path(pages_cache))) if pages_cache else None
+            written.append(write_review(job.source, page, json.loads(output.read_text(encoding="utf-8")), document=document))
         except (ExtractionError, ValueError, OSError) as exc:
             failed.append(f"{job.display}: {exc}")
     return written, failed

@@ -20,7 +20,7 @@ from conftest import require_shared
 from extractor import errors, extract
 from extractor.fields.meeting import meeting_fields
 from extractor.layout import find_layout
-from extractor.training.lines import read_pages_cached
+from extractor.page_cache import read_pages_cached
 from extractor.pipeline import extract_pages
 from extractor.read_pages import read_document
 from extractor.segment import segment

@@ -26,7 +26,7 @@ from extractor.provenance import Locator
 from extractor.read_pages import read_document
 from extractor.review import locate_values, page_images, write_review
 from extractor.validate import schema_errors
-from pdf_factory import write_pdf
+from pdf_factory import scanned_copy, write_pdf
 
 EXAMPLE = REPO / "examples" / "styrelsemote-exempel.pdf"
 
@@ -166,7 +166,7 @@ def test_a_gold_file_is_found_again_on_the_pages():
 def test_every_value_of_the_corpus_has_a_box_over_its_words():
     """All of ../shared/corpus, born-digital and scanned: every participant, item, decision and
     signature with a box holding exactly its evidence's words, and the meeting fields found."""
-    from extractor.training.lines import read_pages_cached
+    from extractor.page_cache import read_pages_cached
 
     corpus = require_shared()
     totals, missing, unlike = 0, {}, {}
@@ -216,7 +216,7 @@ def browser():
 def _review(pdf: Path, out: Path, cached: bool = True) -> tuple[Path, dict, float]:
     """The review page of ``pdf`` and the output it shows; pages read once (cached for the corpus)."""
     if cached:
-        from extractor.training.lines import read_pages_cached
+        from extractor.page_cache import read_pages_cached
 
         document = find_layout(read_pages_cached(pdf))
     else:
@@ -456,3 +456,29 @@ def test_batch_review_writes_a_page_beside_each_json(tmp_path):
     # A rerun leaves an up-to-date page alone.
     assert _protokoll("batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1", "--review").returncode == 0
     assert page.stat().st_mtime == written
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
+def test_batch_review_ocrs_a_scan_once(tmp_path):
+    """The review page is drawn from the pages the batch's worker read: Tesseract runs once a page."""
+    import subprocess
+    import sys
+
+    (tmp_path / "in").mkdir()
+    scanned_copy(EXAMPLE, tmp_path / "in" / "skannat.pdf", dpi=200)
+    # Real Tesseract behind a wrapper that notes each page it is asked to read.
+    tools, log = tmp_path / "bin", tmp_path / "tesseract.log"
+    tools.mkdir()
+    wrapper = tools / "tesseract"
+    wrapper.write_text(f'#!/bin/sh\ncase "$*" in *tsv*) echo page >> "{log}";; esac\nexec {shutil.which("tesseract")} "$@"\n')
+    wrapper.chmod(0o755)
+    env = dict(os.environ, PYTHONPATH=str(REPO), PATH=f"{tools}:{os.environ['PATH']}", TMPDIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-m", "extractor", "batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+                           "-j", "1", "--review"], capture_output=True, text=True, timeout=600, env=env)
+    assert done.returncode == 0, done.stderr
+    shown = _embedded(tmp_path / "out" / "skannat.html")
+    assert shown["minutes"]["participants"] and all("box" in p["evidence"] for p in shown["minutes"]["participants"])
+    pages = json.loads((tmp_path / "out" / "skannat.json").read_text("utf-8"))["source"]["pages"]
+    assert log.read_text().count("page") == pages
+    # The pages kept for the review are gone once it is written.
+    assert not list(tmp_path.glob("protokoll-review-pages-*"))

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 from extractor import dates, numbering
 
 from extractor.document import Document
+from extractor.page_cache import read_pages_cached
 from extractor.line_roles import ROLES
 from extractor.lines import LineRecord, crf_items, features
 from extractor.matching import fold, fold_space, has_decision_verb, match_heading
@@ -40,45 +41,6 @@ def text_hash(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- reading documents
-
-
-def cache_dir() -> Path:
-    """Where pages read once are kept for training and evaluation (``XDG_CACHE_HOME`` honoured)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "protokoll" / "pages"
-
-
-def _front_end_fingerprint() -> bytes:
-    """The reading code itself: a change to it invalidates cached pages."""
-    import extractor
-
-    package = Path(extractor.__file__).parent
-    digest = hashlib.sha256()
-    for name in ("document.py", "read_pages.py", "ocr.py", "text_normalise.py", "text_quality.py"):
-        path = package / name
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.digest()
-
-
-def read_pages_cached(pdf: str | os.PathLike, cache: Path | None = None) -> Document:
-    """The PDF's pages as the front end read them (OCR included), from the cache when the same
-    bytes were read by the same reading code: retraining does not OCR the scans again, while
-    layout and segmentation, which are cheap, always run afresh."""
-    from extractor import __version__
-    from extractor.read_pages import read_document
-
-    data = Path(pdf).read_bytes()
-    key = hashlib.sha256(data + __version__.encode() + _front_end_fingerprint()).hexdigest()[:24]
-    cached = (cache or cache_dir()) / f"{key}.pages.json"
-    if cached.is_file():
-        return Document.from_dict(json.loads(cached.read_text("utf-8")))
-    document = read_document(pdf)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(document.to_dict(), ensure_ascii=False), "utf-8")
-    os.replace(tmp, cached)
-    return document
 
 
 def read_records(pdf: str | os.PathLike, cache: Path | None = None) -> list[LineRecord]:

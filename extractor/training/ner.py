@@ -625,7 +625,7 @@ def attendance_boundary_accuracy(nlp, records: Sequence[dict]) -> dict:
 def _document_lines(path: Path) -> list[str]:
     """The document's lines as the pipeline reads and tags them: cells joined by a tab."""
     from extractor.layout import find_layout
-    from extractor.training.lines import read_pages_cached
+    from extractor.page_cache import read_pages_cached
 
     return [line.text for page in find_layout(read_pages_cached(path)).pages for line in page.lines]
 
