@@ -507,8 +507,20 @@ def assignments(decision_texts: list[str], approved: list[str] = (), tasks: list
         clause = text in approved or text in tasks or text in listed or bool(regex.match(r"^att\s+\p{Lu}", text.strip(), regex.IGNORECASE))
         # "Att Tim införskaffar ...": the att of a decision list is no part of the subject.
         text = regex.sub(r"^[Aa]tt\s+(?=\p{Lu})", "", fold_space(text))
-        found.extend(a for a in _task_of(text, clause, text in listed or text in tasks) if a not in found)
+        given = _task_of(text, clause, text in listed or text in tasks)
+        decided = _decided_clause(text) if not given else None
+        if decided:
+            given = _task_of(decided, True, False)
+        found.extend(a for a in given if a not in found)
     return found
+
+
+def _decided_clause(text: str) -> str | None:
+    """The att-clause of a decision that opens with a name: "Beslutades att Kim ordnar musiken" names
+    who acts, as a point of a decision list "Att Kim ordnar musiken" does."""
+    m = _BESLUTA.search(text)
+    rest = regex.match(r"\s+att\s+(?=\p{Lu})", text[m.end():]) if m else None
+    return text[m.end() + rest.end():] if rest else None
 
 
 @lru_cache(maxsize=1)

@@ -522,22 +522,41 @@ def _organisation_phrases(words: list[str]):
         start = index
         while start > 0 and words[start - 1][:1].isupper() and not _MEETING_WORD.match(words[start - 1]) and words[start - 1].lower() not in ("protokoll", "minnesanteckningar"):
             start -= 1
-        if start == index and not clean[:1].isupper():
-            continue
         end = index + 1
         if clean[:1].isupper() and not clean.endswith(","):
             # The organisation word first, its name after: "Bostadsrättsföreningen Lönnen", "Riksbyggens Bostadsrättsförening Tallkotten".
-            type_words = _type_words()
-            # The name ends before a word of the next title line: a type word also as a compound's end
-            # ("Styrelseprotokoll"), or the weekday that opens a date ("Söndagen den 10 mars 2024").
-            while (end < len(words) and words[end][:1].isupper() and not words[end].endswith(":") and not words[end].isupper()
-                   and not _MEETING_WORD.match(words[end]) and not _BODY_WORD.search(words[end].rstrip("s"))
-                   and not words[end].lower().strip(",.").endswith(tuple(type_words)) and not match_heading(words[end], _labels())
-                   and not _opens_date(words[end:end + 5])):
-                end += 1
-                if words[end - 1].endswith(","):
-                    break
-        yield " ".join(w.strip(",.:;()") for w in words[start:end])
+            end = _name_end(words, end)
+        # Or, with no name of its own, named by where it is: "Fackklubben vid Ekby Bruk", and so a common
+        # noun names it too: "föräldraföreningen vid Björkskolan". A name of its own, before or after,
+        # needs no place ("Bostadsrättsföreningen Lönnen i Ekby" is "Bostadsrättsföreningen Lönnen").
+        located = (start == index and end == index + 1 and end + 1 < len(words) and not clean.endswith(",") and words[end] in _vocab()["located_at"]
+                   and _name_goes_on(words, end + 1))
+        if located:
+            end = _name_end(words, end + 2)
+        elif start == index and not clean[:1].isupper():
+            continue
+        phrase = [w.strip(",.:;()") for w in words[start:end]]
+        yield " ".join([phrase[0][0].upper() + phrase[0][1:], *phrase[1:]])
+
+
+def _name_end(words: list[str], end: int) -> int:
+    """Where a name that runs on from ``end`` ends: at the next title line's words or after a comma."""
+    while end < len(words) and _name_goes_on(words, end):
+        end += 1
+        if words[end - 1].endswith(","):
+            break
+    return end
+
+
+def _name_goes_on(words: list[str], end: int) -> bool:
+    """Whether the word at ``end`` carries on an organisation's name: it ends before a word of the
+    next title line, a type word also as a compound's end ("Styrelseprotokoll"), or the weekday
+    that opens a date ("Söndagen den 10 mars 2024")."""
+    word = words[end]
+    return (word[:1].isupper() and not word.endswith(":") and not word.isupper()
+            and not _MEETING_WORD.match(word) and not _BODY_WORD.search(word.rstrip("s"))
+            and not word.lower().strip(",.").endswith(tuple(_type_words())) and not match_heading(word, _labels())
+            and not _opens_date(words[end:end + 5]))
 
 
 def _opens_date(words: list[str]) -> bool:
