@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from extractor.names import leading_name
+from extractor.numbering import leading_specks, speck_marks
 from extractor.vocab import load
 
 # An organisation word, also ending a compound ("Vägsamfällighet", "Bostadsrättsföreningen"), and its genitive.
@@ -74,7 +75,8 @@ def _match_heading(text: str, headings: tuple[str, ...]) -> tuple[str, int] | No
         # Words of the text must follow one another with only spaces between them.
         if any(text[words[i].end():words[i + 1].start()].strip() for i in range(len(parts) - 1)):
             continue
-        if words[0].start() != len(text) - len(text.lstrip()):
+        # A speck or two a scan left before the heading ('"Närvarande:') are no words of the text.
+        if words[0].start() not in (len(text) - len(text.lstrip()), leading_specks(text)):
             continue
         end = words[len(parts) - 1].end()
         if best is None or len(heading) > len(best[0]):
@@ -103,6 +105,9 @@ def attendance_heading(text: str, headings: list[str]) -> tuple[str, int] | None
     end = hit[1]
     tail = without_link(text[end:])
     if not tail.strip() or text[end - 1] == ":" or tail.lstrip(" ")[:1] in (":", "\t", ".", "|"):
+        return hit
+    # Specks a scan left after the heading, before its cell ends: "Beslutande -<tab>Anna Berg".
+    if regex.match(rf"[{speck_marks()}–-]+\s*(?:\t|$)", tail.lstrip(" ")):
         return hit
     return hit if leading_name(tail.strip())[0] else None
 

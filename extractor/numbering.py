@@ -70,9 +70,10 @@ def _patterns() -> dict[str, regex.Pattern]:
             rf"^(?P<prefix>\p{{Lu}}{{1,{body}}}(?:[-/]\p{{Lu}}{{1,{body}}})?)\s*§\s*{_NUM}{end}(?P<rest>.*)$"),
         # "3 § Val av justerare", "12 §"
         "N §": regex.compile(r"^(?P<num>\d{1,3}[a-z]?)\s?§(?!\s*\d)(?:\.|:)?(?=\s|$)(?P<rest>.*)$"),
-        # "Punkt 3:", "Ärende 12 Budget", "Paragraf 4." — a title, a mark or nothing after the number.
+        # "Punkt 3:", "Ärende 12 Budget", "Paragraf 4." — a title, a mark or nothing after the number;
+        # a speck may stand before the number ("Punkt .6.").
         "WORD N": regex.compile(
-            rf"^(?:{words})\.?\s+(?P<num>\d{{1,3}}[a-z]?)(?:\s*[.:)\-–]|(?=\t|$)|(?=\s+(?-i:\p{{Lu}})))(?P<rest>.*)$", regex.I),
+            rf"^(?:{words})\.?\s+(?:[{speck_marks()}](?=\d))?(?P<num>\d{{1,3}}[a-z]?)(?:\s*[.:)\-–]|(?=\t|$)|(?=\s+(?-i:\p{{Lu}})))(?P<rest>.*)$", regex.I),
         # "$ 4. Val av", "& 10 Övrigt", "$&11." — signs that are no letter or digit.
         "OCR§ N": regex.compile(rf"^(?:{signs})\s?(?P<num>[\dlIO]{{1,3}}[a-z]?)(?!\d)(?:\.|:)?(?=\s|$)(?P<rest>.*)$"),
         # "85" or "s 93" as a cell of its own, "8 7. Val av", "53; Budget": a letter or digit for the sign.
@@ -101,6 +102,45 @@ def _patterns() -> dict[str, regex.Pattern]:
 _MARK_SHAPES = {".": "N.", ")": "N)", "/": "N/", ":": "N:"}
 
 
+@lru_cache(maxsize=1)
+def speck_marks() -> str:
+    """The marks specks become, as the inside of a regex character class."""
+    return "".join(regex.escape(s) for s in load("numbering")["ocr"]["specks"])
+
+
+@lru_cache(maxsize=1)
+def _speck_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    marks = speck_marks()
+    return (
+        # Specks at a line's start: "'$1", ". $4", ": 8 5", '"7.', "-2.", '"Närvarande'.
+        regex.compile(rf"^\s*(?:[{marks}]\s*|-(?=\S)){{1,3}}"),
+        # Specks after a title, a lone letter among them: "Budget | : | z", "Ekonomi - |".
+        regex.compile(rf"(?:\s+[{marks}-]{{1,3}})+(?:\s+\p{{Ll}})?\s*$"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _number_start() -> regex.Pattern:
+    signs = "".join(regex.escape(s) for s in {c for s in load("numbering")["section"]["ocr_signs"] for c in s})
+    return regex.compile(rf"[§{signs}\d]")
+
+
+def leading_specks(text: str) -> int:
+    """How many characters of ``text`` the specks a scan left before its first word take up."""
+    m = _speck_patterns()[0].match(text)
+    return m.end() if m and m.end() < len(text) and not text[m.end()].isspace() else 0
+
+
+def without_specks(text: str) -> str:
+    """``text`` (one line) without the marks that specks on a scan left before its number or after
+    its title; a line with none is returned as it is."""
+    text = text.strip()
+    skip = leading_specks(text)
+    if skip and _number_start().match(text, skip):
+        text = text[skip:]
+    return _speck_patterns()[1].sub("", text)
+
+
 def _digits(number: str) -> str:
     """OCR's letters for digits read as the digits ("l0" for "10")."""
     table = load("numbering")["ocr"]["digits"]
@@ -121,7 +161,7 @@ def item_number(text: str) -> NumberMatch | None:
     numbered lines are the items (the numbers follow one another, at the item margin, with
     text under them) is for the segment stage to decide; this only reads one line.
     """
-    text = text.strip()
+    text = without_specks(text)
     if not text:
         return None
     p = _patterns()
@@ -171,7 +211,7 @@ def sign_read_as_digit(text: str) -> NumberMatch | None:
     to it or not, with no stop or a stop before the title ("82. Val av", "815 Val av", "8 14 Val
     av" for "§ 2.", "§ 15", "§ 14"). Only the other items' numbers can tell "82." from item 82:
     the segment stage decides."""
-    m = _patterns()["SIGN N"].match(text.strip())
+    m = _patterns()["SIGN N"].match(without_specks(text))
     if not m or (not m["space"] and len(m["num"]) > 2):
         return None
     number = _digits(m["num"])

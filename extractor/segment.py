@@ -27,7 +27,7 @@ from extractor.document import Cell, Document, Line
 from extractor.matching import attendance_heading, fold, fold_space, has_decision_verb, label_cell, match_heading, trailing_label
 from extractor.names import leading_name
 from extractor.numbering import (DOTTED, OCR_DOTTED, OCR_SECTION, PLAIN, SECTION, diary_reference, item_number, number_trace,
-                                sign_read_as_digit, sub_point)
+                                sign_read_as_digit, sub_point, without_specks)
 from extractor.vocab import load
 
 # The kinds of a list number ("12.", "3/"), as written or as OCR read it.
@@ -531,11 +531,23 @@ def _plain_headings(lines: list[Line], plain: list[_Candidate]) -> list[_Candida
     return run if len(run) >= 3 and run[-1].index < len(lines) - 1 else []
 
 
+def _number_x0(line: Line) -> float:
+    """Where the line's number stands: its x0, past the specks a scan left before it."""
+    text = line.text.lstrip()
+    skipped = text.find(without_specks(text)[:8])
+    if skipped <= 0:
+        return line.x0
+    return line.x0 + (line.x1 - line.x0) * skipped / len(text)
+
+
 def _at_margin(lines: list[Line], chosen: list[_Candidate]) -> list[_Candidate]:
     """Numbers at the item margin only ("§ 14 i stadgarna" set in with the text is a reference);
     per page, as scanned pages sit shifted on the glass."""
-    margins = _left_margins(lines[c.index] for c in chosen)
-    return [c for c in chosen if lines[c.index].x0 <= margins[lines[c.index].page] + 15]
+    margins: dict[int, float] = {}
+    for c in chosen:
+        page = lines[c.index].page
+        margins[page] = min(margins.get(page, _number_x0(lines[c.index])), _number_x0(lines[c.index]))
+    return [c for c in chosen if _number_x0(lines[c.index]) <= margins[lines[c.index].page] + 15]
 
 
 def _spine_of(lines: list[Line], chosen: list[_Candidate], max_gap: int, positions: list[int]) -> list[_Candidate]:
@@ -582,12 +594,19 @@ def _before_appendix(lines: list[Line], candidates: list[_Candidate]) -> list[_C
     return candidates
 
 
+def _in_right_half(lines: list[Line], line: Line) -> bool:
+    left = min(l.x0 for l in lines if l.page == line.page)
+    right = max(l.x1 for l in lines if l.page == line.page)
+    return line.x0 > (left + right) / 2
+
+
 def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
     candidates = _before_appendix(lines, _candidates(lines))
     plain = [c for c in candidates if c.scheme == PLAIN]
     candidates = [c for c in candidates if c.scheme != PLAIN]
     sections = [c for c in candidates if c.scheme not in _LIST]
-    dotted = [c for c in candidates if c.scheme in _LIST]
+    # A list number in the right half of the text is none: a page number "1 (1)" that OCR read as "161)".
+    dotted = [c for c in candidates if c.scheme in _LIST and not _in_right_half(lines, lines[c.index])]
     real_sections = [c for c in sections if c.scheme == SECTION]
     positions = sorted(c.index for c in candidates)
     # One § of a municipal extract is still one item with a numbered list in its text ("1. Marios

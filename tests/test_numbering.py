@@ -250,3 +250,62 @@ def test_numbering_restarting_under_an_appendix_heading_is_not_items(tmp_path):
     ]
     items = _segments(tmp_path, [rows]).items
     assert [(i.number, i.title) for i in items] == [("1", "Stämmans öppnande"), ("2", "Val av ordförande"), ("3", "Budget")]
+
+
+@pytest.mark.parametrize("text, number, rest", [
+    ("'$3 Medlemsavgifter", "3", "Medlemsavgifter"),           # a speck before a sign as OCR read it
+    ('. § 7 Hamnen\t:', "7", "Hamnen"),                         # specks on both sides
+    ('"5. Vårfesten', "5", "Vårfesten"),
+    ("-4. Bryggorna", "4", "Bryggorna"),
+    ("6: Övriga frågor\t|\t|\t;", "6", "Övriga frågor"),       # specks set apart as cells after the title
+    ("§ 9 Avgifter för båtplatser - | k", "9", "Avgifter för båtplatser"),
+    ("Punkt .8. Valberedning", "8", "Valberedning"),           # a speck between the word and the number
+])
+def test_an_item_number_behind_specks_a_scan_left(text, number, rest):
+    from extractor.numbering import item_number
+
+    found = item_number(text)
+    assert (found.number, found.rest) == (number, rest)
+
+
+@pytest.mark.parametrize("text", ["- 3 nya bryggor", "• 2 stolar", "': 12.30 Lunch", "| 2024 Budget"])
+def test_specks_make_no_number_of_what_is_none(text):
+    from extractor.numbering import item_number
+
+    assert item_number(text) is None
+
+
+def test_a_sign_read_as_a_digit_behind_specks():
+    from extractor.numbering import sign_read_as_digit
+
+    assert sign_read_as_digit(": 8 6 Båtplatser").number == "6"
+
+
+def test_sentences_split_where_a_speck_stands_between_them():
+    from extractor.fields.items import decisions
+    from test_participants import make_lines
+
+    found = decisions(make_lines(["Kassören redovisade årets utfall. ' Mötet beslöt att godkänna redovisningen."]), election=False)
+    assert [d.text for d in found] == ["Mötet beslöt att godkänna redovisningen."]
+
+
+def test_a_page_number_read_as_a_list_number_does_not_hide_the_signs_read_by_ocr(tmp_path):
+    rows = [[(20, "Styrelsemöte i Tallåsens vägförening")]]
+    for n, title in enumerate(["Mötets öppnande", "Snöröjning", "Mötets avslutande"], start=1):
+        rows += [[(20, f"$ {n} {title}")], [(25, "Styrelsen diskuterade frågan.")]]
+    rows += [[(170, "151)")]]  # "1 (1)" at the foot of the page as OCR may read it
+    items = _segments(tmp_path, [rows]).items
+    assert [(i.number, i.title) for i in items] == [("1", "Mötets öppnande"), ("2", "Snöröjning"), ("3", "Mötets avslutande")]
+
+
+
+@pytest.mark.parametrize("row", [
+    [(60, "Beslutande -"), (188, "Tyra Holm (S), ordförande")],      # a speck after the heading in its cell
+    [(60, '"Beslutande'), (188, "Tyra Holm (S), ordförande")],       # and before it
+])
+def test_an_attendance_heading_between_specks(row):
+    from extractor.fields.participants import attendance
+    from test_participants import make_lines
+
+    found = attendance(make_lines([row, [(188, "Kjell Rapp (M)")]]))
+    assert [(p.name, p.affiliation) for p in found] == [("Tyra Holm", "S"), ("Kjell Rapp", "M")]

@@ -11,6 +11,32 @@ General causes fixed: the § sign read as a digit before the number (numbering.s
 taken where the sequence of § numbers wants it); the weight of a word measured from the image
 (ocr.mark_bold) and the face size from the box and the letters in it (ocr.face_size), so that a
 scan's bold headings count as a text layer's do.
+
+The fourth round's kinds at this scan, first sight (the code of commit f284b9a): board with two
+columns 0.0 (no items: a page number "1 (1)" read as "161)" counted as a list number and hid the
+§ signs OCR read as "$", "&"), committee extract 0.752 ("Beslutande -": a speck after the heading
+in its cell), orienteering annual meeting 0.785 ("Punkt .6."). Fixed -> 0.958, 0.922, 0.98: a list
+number in the right half of the text is none (segment._pick_numbered), the specks below.
+
+Scans a reader brings are worse: 150 dpi, turned 1.0 degree, half again as many specks
+(HARSH_SCAN, six kinds: HARSH_KINDS). First sight, by the code of commit f284b9a, all six 1.0
+born digital: church council 0.651, union club 0.787, tenants 0.735, pensioners 0.866, board with
+two columns 0.669, parent association 0.883; mean 0.765. At 150 dpi Tesseract reads most words,
+but the specks become marks at a line's edges ("'$1 Öppnande", ": 8 5 Budget", "Val av
+justerare | : | z", '"Sekreterare', "... i maj. ' Mötet beslöt"), which hid item numbers, labels
+and headings, moved a heading's left edge off the item margin and joined two sentences.
+
+Fixed: the marks specks leave are one notion, numbering.without_specks and leading_specks (the
+marks are data in vocabulary/numbering.toml; a dash only where it touches the next word, as "- "
+is a bullet), read past before an item number, an item word's number ("Punkt .6."), a heading or
+label (matching.match_heading, attendance_heading) and cut after a title; the item margin
+measured where the number stands (segment._number_x0); sentences split across a speck
+(fields/items.py): mean 0.765 -> 0.834 (church council 0.686, union club 0.847, tenants 0.914,
+pensioners 0.947, board 0.725, parent association 0.883). Still lost: words OCR misspells past
+matching ("Venåela", "Ört och dattäz", "förhandiing"), a signing block of dotted lines read as
+noise, speck cells that join two columns into one line, a name behind a quote mark in an
+attendance column, and a head whose face sizes the specks distort (ocr.face_size; deskewing and
+speck removal before OCR belong to ocr.py, outside these fields).
 """
 from __future__ import annotations
 
@@ -75,3 +101,33 @@ def test_bold_headings_of_a_scan_are_bold_and_sized_like_the_text(tmp_path):
     # The face size does not follow the letters' reach: "Övriga frågor" is as large as "Hamnavgifter".
     body = [line.size for line in lines if not line.bold]
     assert max(body) / min(body) < 1.1
+
+
+# A handful of kinds of each layout: a municipal head in columns, a club with "§ N." items, lists in
+# sentences, written dates, two attendance columns with a dotted signing block, names run on.
+HARSH_KINDS = ["church-council", "union-club", "tenants-sentence-lists", "pensioners-written-dates",
+               "board-two-columns-dotted-signing", "parent-association-run-on-names"]
+HARSH_SCAN = {"dpi": 150, "skew": 1.0, "noise": 0.003, "blur": 0.6}
+# What such a scan costs now (the first sight lost 0.235 on average, 0.349 at most; now 0.166 and
+# 0.314): a guard against losing more, to be tightened as the causes in the docstring are fixed.
+HARSH_MOST_LOST_BY_ONE = 0.33
+HARSH_MOST_LOST_ON_AVERAGE = 0.18
+
+
+@pytest.fixture(scope="module")
+def harsh_scores(tmp_path_factory) -> dict[str, tuple[float, float]]:
+    folder = tmp_path_factory.mktemp("harsh-scans")
+    found = {}
+    for kind in HARSH_KINDS:
+        pages, gold = KINDS[kind]
+        pdf = write_pdf(folder / f"{kind}.pdf", pages)
+        scan = scanned_copy(pdf, folder / f"{kind}-scan.pdf", seed=len(kind), **HARSH_SCAN)
+        digital, scanned = (score_document(json.loads(extract(path).to_json()), gold).overall_f1 for path in (pdf, scan))
+        found[kind] = (digital, scanned)
+    return found
+
+
+def test_a_reader_s_worse_scan_costs_no_more_than_it_did(harsh_scores):
+    lost = {kind: round(digital - scanned, 3) for kind, (digital, scanned) in harsh_scores.items()}
+    assert max(lost.values()) <= HARSH_MOST_LOST_BY_ONE, lost
+    assert mean(lost.values()) <= HARSH_MOST_LOST_ON_AVERAGE, lost

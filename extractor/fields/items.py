@@ -16,6 +16,7 @@ import regex
 
 from extractor.document import Line
 from extractor.matching import bullet, contains_any, find_words, fold, fold_space, has_decision_verb
+from extractor.numbering import speck_marks
 from extractor.segment import ItemSegment, _is_decision_heading, _is_section_end, table_header, table_rows
 from extractor.vocab import load
 
@@ -146,9 +147,16 @@ def _decision_per_line(before: str, line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _sentence_end() -> regex.Pattern:
+    # A speck or two a scan left between the stop and the next sentence ("... i maj. ' Mötet
+    # beslöt ...") belong to neither.
+    return regex.compile(rf"(?<=[.!?])\s+(?:[{speck_marks()}]{{1,2}}\s+)?(?=[\p{{Lu}}\d])")
+
+
 def _sentences(unit: Span) -> list[Span]:
     pieces, start = [], 0
-    for m in regex.finditer(r"(?<=[.!?])\s+(?=[\p{Lu}\d])", unit.text):
+    for m in _sentence_end().finditer(unit.text):
         before = unit.text[start:m.start()]
         last_word = before.rsplit(" ", 1)[-1].rstrip(".").lower()
         if last_word in _ABBREVIATIONS or len(last_word) == 1:
