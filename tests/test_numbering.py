@@ -309,3 +309,11 @@ def test_an_attendance_heading_between_specks(row):
 
     found = attendance(make_lines([row, [(188, "Kjell Rapp (M)")]]))
     assert [(p.name, p.affiliation) for p in found] == [("Tyra Holm", "S"), ("Kjell Rapp", "M")]
+
+
+def test_a_name_behind_a_speck():
+    from extractor.fields.participants import attendance
+    from test_participants import make_lines
+
+    found = attendance(make_lines(["Närvarande", '"Tyra Holm, ordförande', "'Kjell Rapp"]))
+    assert [(p.name, p.role) for p in found] == [("Tyra Holm", "ordförande"), ("Kjell Rapp", None)]

@@ -15,8 +15,9 @@ scan's bold headings count as a text layer's do.
 The fourth round's kinds at this scan, first sight (the code of commit f284b9a): board with two
 columns 0.0 (no items: a page number "1 (1)" read as "161)" counted as a list number and hid the
 § signs OCR read as "$", "&"), committee extract 0.752 ("Beslutande -": a speck after the heading
-in its cell), orienteering annual meeting 0.785 ("Punkt .6."). Fixed -> 0.958, 0.922, 0.98: a list
-number in the right half of the text is none (segment._pick_numbered), the specks below.
+in its cell), orienteering annual meeting 0.785 ("Punkt .6."). Fixed -> 0.94, 0.922, 0.98: a list
+number in the right half of the text is none (segment._pick_numbered), the specks below (the
+board's chair, behind a quote mark, is found now; OCR misspelt the role beside her).
 
 Scans a reader brings are worse: 150 dpi, turned 1.0 degree, half again as many specks
 (HARSH_SCAN, six kinds: HARSH_KINDS). First sight, by the code of commit f284b9a, all six 1.0
@@ -29,13 +30,14 @@ and headings, moved a heading's left edge off the item margin and joined two sen
 Fixed: the marks specks leave are one notion, numbering.without_specks and leading_specks (the
 marks are data in vocabulary/numbering.toml; a dash only where it touches the next word, as "- "
 is a bullet), read past before an item number, an item word's number ("Punkt .6."), a heading or
-label (matching.match_heading, attendance_heading) and cut after a title; the item margin
+label (matching.match_heading, attendance_heading) or a name (fields/participants.py) and cut
+after a title; the item margin
 measured where the number stands (segment._number_x0); sentences split across a speck
 (fields/items.py): mean 0.765 -> 0.834 (church council 0.686, union club 0.847, tenants 0.914,
 pensioners 0.947, board 0.725, parent association 0.883). Still lost: words OCR misspells past
 matching ("Venåela", "Ört och dattäz", "förhandiing"), a signing block of dotted lines read as
-noise, speck cells that join two columns into one line, a name behind a quote mark in an
-attendance column, and a head whose face sizes the specks distort (ocr.face_size; deskewing and
+noise, speck cells that join two columns into one line, a semicolon read for a comma ("Sixten
+Hed; kassör"), and a head whose face sizes the specks distort (ocr.face_size; deskewing and
 speck removal before OCR belong to ocr.py, outside these fields).
 """
 from __future__ import annotations

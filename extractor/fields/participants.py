@@ -27,6 +27,7 @@ from extractor.names import (
     NOT_NAMES, document_words, leading_name, looks_like_person, looks_like_surname_first, names_in, natural_order,
     repair_name, split_run_on,
 )
+from extractor.numbering import leading_specks
 from extractor.segment import Segments
 from extractor.vocab import load
 
@@ -612,6 +613,8 @@ def _entry_from(
     raw = text
     # The full stop that ends a list is no part of the last name: "..., Eva Ek och Tim Ohl."
     text = regex.sub(r"(?<=\p{L}{3})\.$", "", fold_space(text.replace("\t", " | ")))
+    # A speck a scan left before the name ('"Eva Ek, kassör') is no part of it.
+    text = text[leading_specks(text):]
     affiliation = None
     written_role = None
     for paren in list(regex.finditer(r"\(([^()]*)\)", text)):
