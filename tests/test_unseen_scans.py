@@ -60,18 +60,21 @@ MOST_LOST_BY_ONE = 0.2
 MOST_LOST_ON_AVERAGE = 0.05
 
 
+def _digital_and_scanned(folder, kinds, **scan) -> dict[str, tuple[float, float]]:
+    """Each kind's overall field F1 born digital and printed and scanned as ``scan`` says."""
+    found = {}
+    for kind in kinds:
+        pages, gold = KINDS[kind]
+        pdf = write_pdf(folder / f"{kind}.pdf", pages)
+        scanned = scanned_copy(pdf, folder / f"{kind}-scan.pdf", seed=len(kind), **scan)
+        found[kind] = tuple(score_document(json.loads(extract(path).to_json()), gold).overall_f1 for path in (pdf, scanned))
+    return found
+
+
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory) -> dict[str, tuple[float, float]]:
-    folder = tmp_path_factory.mktemp("unseen-scans")
-    found = {}
-    for kind, (pages, gold) in KINDS.items():
-        if kind in NOT_YET_SCANNED:
-            continue
-        pdf = write_pdf(folder / f"{kind}.pdf", pages)
-        scan = scanned_copy(pdf, folder / f"{kind}-scan.pdf", dpi=200, skew=0.4, noise=0.002, blur=0.6, seed=len(kind))
-        digital, scanned = (score_document(json.loads(extract(path).to_json()), gold).overall_f1 for path in (pdf, scan))
-        found[kind] = (digital, scanned)
-    return found
+    return _digital_and_scanned(tmp_path_factory.mktemp("unseen-scans"), [k for k in KINDS if k not in NOT_YET_SCANNED],
+                                dpi=200, skew=0.4, noise=0.002, blur=0.6)
 
 
 def test_each_unseen_kind_survives_a_scan(scores):
@@ -118,15 +121,7 @@ HARSH_MOST_LOST_ON_AVERAGE = 0.18
 
 @pytest.fixture(scope="module")
 def harsh_scores(tmp_path_factory) -> dict[str, tuple[float, float]]:
-    folder = tmp_path_factory.mktemp("harsh-scans")
-    found = {}
-    for kind in HARSH_KINDS:
-        pages, gold = KINDS[kind]
-        pdf = write_pdf(folder / f"{kind}.pdf", pages)
-        scan = scanned_copy(pdf, folder / f"{kind}-scan.pdf", seed=len(kind), **HARSH_SCAN)
-        digital, scanned = (score_document(json.loads(extract(path).to_json()), gold).overall_f1 for path in (pdf, scan))
-        found[kind] = (digital, scanned)
-    return found
+    return _digital_and_scanned(tmp_path_factory.mktemp("harsh-scans"), HARSH_KINDS, **HARSH_SCAN)
 
 
 def test_a_reader_s_worse_scan_costs_no_more_than_it_did(harsh_scores):
