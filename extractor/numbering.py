@@ -79,11 +79,11 @@ def _patterns() -> dict[str, regex.Pattern]:
         # "85" or "s 93" as a cell of its own, "8 7. Val av", "53; Budget": a letter or digit for the sign.
         "OCR§ N cell": regex.compile(
             rf"^[{letters}]\s?(?P<num>[\dlIO]{{1,3}}[a-z]?)(?:(?=\t)|[.;:]\s+(?=\p{{Lu}}))(?P<rest>.*)$"),
-        # "KS 8131 | Dnr ...", "SBN $22": the body's abbreviation, then "§" as OCR read it, as a cell.
         # "82. Val av", "815 Val av", "8 14 Val av": a digit or letter for the sign, then the
         # number and a title; read only where the sequence of the items asks for it.
         "SIGN N": regex.compile(
             rf"^[{letters}](?P<space>\s?)(?P<num>[\dlIO]{{1,3}}[a-z]?)[.:]?(?:\s+(?=\p{{Lu}})|(?=\t))(?P<rest>.*)$"),
+        # "KS 8131 | Dnr ...", "SBN $22": the body's abbreviation, then "§" as OCR read it, as a cell.
         "BODY OCR§ N": regex.compile(
             rf"^(?P<prefix>\p{{Lu}}{{1,{body}}}(?:[-/]\p{{Lu}}{{1,{body}}})?)\s+(?P<sign>{signs}|[{letters}])(?P<space>\s?)"
             rf"(?P<num>[\dlIO]{{1,3}}[a-z]?)(?=\t|$)(?P<rest>.*)$"),

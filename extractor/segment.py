@@ -543,11 +543,12 @@ def _number_x0(line: Line) -> float:
 def _at_margin(lines: list[Line], chosen: list[_Candidate]) -> list[_Candidate]:
     """Numbers at the item margin only ("§ 14 i stadgarna" set in with the text is a reference);
     per page, as scanned pages sit shifted on the glass."""
+    x0 = {c.index: _number_x0(lines[c.index]) for c in chosen}
     margins: dict[int, float] = {}
     for c in chosen:
         page = lines[c.index].page
-        margins[page] = min(margins.get(page, _number_x0(lines[c.index])), _number_x0(lines[c.index]))
-    return [c for c in chosen if _number_x0(lines[c.index]) <= margins[lines[c.index].page] + 15]
+        margins[page] = min(margins.get(page, x0[c.index]), x0[c.index])
+    return [c for c in chosen if x0[c.index] <= margins[lines[c.index].page] + 15]
 
 
 def _spine_of(lines: list[Line], chosen: list[_Candidate], max_gap: int, positions: list[int]) -> list[_Candidate]:
@@ -594,10 +595,13 @@ def _before_appendix(lines: list[Line], candidates: list[_Candidate]) -> list[_C
     return candidates
 
 
-def _in_right_half(lines: list[Line], line: Line) -> bool:
-    left = min(l.x0 for l in lines if l.page == line.page)
-    right = max(l.x1 for l in lines if l.page == line.page)
-    return line.x0 > (left + right) / 2
+def _page_middles(lines: list[Line]) -> dict[int, float]:
+    """The middle of the text on each page, between its leftmost and its rightmost line."""
+    extents: dict[int, tuple[float, float]] = {}
+    for line in lines:
+        left, right = extents.get(line.page, (line.x0, line.x1))
+        extents[line.page] = (min(left, line.x0), max(right, line.x1))
+    return {page: (left + right) / 2 for page, (left, right) in extents.items()}
 
 
 def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
@@ -606,7 +610,8 @@ def _pick_numbered(lines: list[Line]) -> list[_Candidate]:
     candidates = [c for c in candidates if c.scheme != PLAIN]
     sections = [c for c in candidates if c.scheme not in _LIST]
     # A list number in the right half of the text is none: a page number "1 (1)" that OCR read as "161)".
-    dotted = [c for c in candidates if c.scheme in _LIST and not _in_right_half(lines, lines[c.index])]
+    middles = _page_middles(lines)
+    dotted = [c for c in candidates if c.scheme in _LIST and lines[c.index].x0 <= middles[lines[c.index].page]]
     real_sections = [c for c in sections if c.scheme == SECTION]
     positions = sorted(c.index for c in candidates)
     # One § of a municipal extract is still one item with a numbered list in its text ("1. Marios

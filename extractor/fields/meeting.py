@@ -661,8 +661,7 @@ def _body(title_text: str, title: list[Line]) -> str | None:
     # A group that met, named without a body word: "arbetsmöte i Webb-gruppen", or after the type
     # word and a dash: "Minnesanteckningar – styrgruppen".
     endings = "|".join(vocab["group_endings"])
-    heads = load("structure")["head"]
-    types = "|".join(regex.escape(w) for w in heads["minnesanteckningar"] + heads["protokoll"] if " " not in w)
+    types = "|".join(regex.escape(w) for w in vocab["minnesanteckningar"] + vocab["protokoll"] if " " not in w)
     m = (regex.search(rf"\p{{L}}*(?:möte|sammanträde)t?\s+(?:i|med|för)\s+(?P<body>[\p{{Lu}}\d][\p{{L}}\d-]*(?:{endings}))\b", title_text)
          or regex.search(rf"(?i:\b(?:{types}))\s*[–—-]\s*(?P<body>[\p{{L}}\d][\p{{L}}\d-]*(?:{endings}))\b", title_text))
     if m:
