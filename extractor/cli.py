@@ -8,9 +8,9 @@ and the library functions it calls take plain arguments.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -369,8 +369,9 @@ def batch_command(inputs, out_dir, workers, force, timeout, quiet, include_text,
     dask = engine == "dask" or scheduler
     # With --review the local workers keep the pages they read, so that no scan is OCR'd twice;
     # a cluster's workers keep theirs on their own disks, and the pages are read again here.
-    pages_cache = tempfile.mkdtemp(prefix="protokoll-review-pages-") if review and not dask else None
-    try:
+    keep_pages = (tempfile.TemporaryDirectory(prefix="protokoll-review-pages-", ignore_cleanup_errors=True)
+                  if review and not dask else contextlib.nullcontext())
+    with keep_pages as pages_cache:
         try:
             if dask:
                 from extractor.dask_engine import run_batch_dask
@@ -400,9 +401,6 @@ def batch_command(inputs, out_dir, workers, force, timeout, quiet, include_text,
             pages, failed = review_outputs(inputs, out_dir, pages_cache)
             if not quiet:
                 click.echo(f"review pages: {len(pages)} written" + "".join(f"\n  not written: {line}" for line in failed))
-    finally:
-        if pages_cache:
-            shutil.rmtree(pages_cache, ignore_errors=True)
     sys.exit(0 if (report.all_ok if strict else report.ok) else 1)
 
 

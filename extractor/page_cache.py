@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from extractor.document import Document
@@ -19,6 +20,7 @@ def cache_dir() -> Path:
     return Path(base) / "protokoll" / "pages"
 
 
+@lru_cache(maxsize=1)
 def _front_end_fingerprint() -> bytes:
     """The reading code itself: a change to it invalidates cached pages."""
     import extractor
@@ -39,8 +41,16 @@ def read_pages_cached(pdf: str | os.PathLike, cache: Path | None = None) -> Docu
     from extractor import __version__
     from extractor.read_pages import read_document
 
-    data = Path(pdf).read_bytes()
-    key = hashlib.sha256(data + __version__.encode() + _front_end_fingerprint()).hexdigest()[:24]
+    # The file is hashed as it streams past: a scan of hundreds of MB is not held in memory for it.
+    digest = hashlib.sha256()
+    try:
+        with open(pdf, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return read_document(pdf)  # which says in one line why the input cannot be read
+    digest.update(__version__.encode() + _front_end_fingerprint())
+    key = digest.hexdigest()[:24]
     cached = (cache or cache_dir()) / f"{key}.pages.json"
     if cached.is_file():
         return Document.from_dict(json.loads(cached.read_text("utf-8")))
